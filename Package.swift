@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Parley: who said what in the news, and how hopeful or doubtful each of them sounds.
+///
+/// Module graph (one-way):
+///   ParleyModel  <-  ParleyLexicon, ParleyIngest, ParleyText, ParleyExtract, ParleyStance, ParleyReport
+///   stage modules never import each other; ParleyKit orders them; `parley` is argument parsing only.
+let package = Package(
+    name: "Parley",
+    products: [
+        .executable(name: "parley", targets: ["parley"]),
+        .library(name: "ParleyKit", targets: ["ParleyKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "ParleyModel"),
+        .target(name: "ParleyLexicon", dependencies: ["ParleyModel"]),
+        .target(name: "ParleyIngest", dependencies: ["ParleyModel", "CLibXML2"]),
+        .target(name: "ParleyText", dependencies: ["ParleyModel"]),
+        .target(name: "ParleyExtract", dependencies: ["ParleyModel", "ParleyLexicon"]),
+        .target(name: "ParleyStance", dependencies: ["ParleyModel", "ParleyLexicon"]),
+        .target(name: "ParleyReport", dependencies: ["ParleyModel"]),
+        .target(
+            name: "ParleyKit",
+            dependencies: ["ParleyModel", "ParleyLexicon", "ParleyIngest", "ParleyText",
+                           "ParleyExtract", "ParleyStance", "ParleyReport"]
+        ),
+        .executableTarget(
+            name: "parley",
+            dependencies: ["ParleyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "parley-bench", dependencies: ["ParleyKit"]),
+
+        .target(name: "ParleyTestSupport", dependencies: ["ParleyModel"], path: "Tests/ParleyTestSupport"),
+        .testTarget(name: "ParleyModelTests", dependencies: ["ParleyModel", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyLexiconTests", dependencies: ["ParleyLexicon", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyIngestTests", dependencies: ["ParleyIngest", "ParleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParleyTextTests", dependencies: ["ParleyText", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyExtractTests", dependencies: ["ParleyExtract", "ParleyText", "ParleyLexicon", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyStanceTests", dependencies: ["ParleyStance", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyReportTests", dependencies: ["ParleyReport", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyKitTests", dependencies: ["ParleyKit", "ParleyTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ParleyTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

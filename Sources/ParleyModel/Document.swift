@@ -1,0 +1,64 @@
+/// One article: its text, stored once as UTF-8, plus standoff annotation layers.
+///
+/// A `Document` is an immutable value as far as stages are concerned: a stage receives one,
+/// adds the layers it produces and returns the result (``Stage``). The text never changes
+/// after ingestion, and every layer refers to it by ``TextRange`` (UTF-8 byte offsets).
+public struct Document: Sendable {
+    /// Identifier used in reports: a path, a JSON Lines `id`, or `-` for standard input.
+    public let id: String
+    /// The extracted article text. Paragraphs are separated by a blank line.
+    public let text: String
+    /// Where the text came from.
+    public var source: SourceInfo
+    /// Title, byline, date and the like.
+    public var metadata: Metadata
+    /// Problems that were worked around.
+    public var warnings: [DocumentWarning]
+
+    /// Layers that have been filled, so a pipeline can check what each stage needs.
+    public private(set) var layers: Set<LayerKey> = []
+
+    /// Paragraphs in text order (layer ``LayerKey/paragraphs``).
+    public var paragraphs: [Paragraph] = [] { didSet { layers.insert(.paragraphs) } }
+    /// Source markup spans in text order (layer ``LayerKey/markup``).
+    public var markup: [MarkupSpan] = [] { didSet { layers.insert(.markup) } }
+    /// Tokens in text order (layer ``LayerKey/tokens``).
+    public var tokens: [Token] = [] { didSet { layers.insert(.tokens) } }
+    /// Sentences in text order (layer ``LayerKey/sentences``).
+    public var sentences: [Sentence] = [] { didSet { layers.insert(.sentences) } }
+    /// People, places and organisations (layer ``LayerKey/entities``).
+    public var entities: [Entity] = [] { didSet { layers.insert(.entities) } }
+    /// Quotes and their speakers (layer ``LayerKey/quotes``).
+    public var quotes: [Quote] = [] { didSet { layers.insert(.quotes) } }
+    /// Stance per actor (layer ``LayerKey/stance``).
+    public var stance: [ActorStance] = [] { didSet { layers.insert(.stance) } }
+
+    /// Creates a document with text and no layers.
+    public init(id: String, text: String, source: SourceInfo, metadata: Metadata = Metadata(),
+                warnings: [DocumentWarning] = []) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.id = id
+        self.text = text
+        self.source = source
+        self.metadata = metadata
+        self.warnings = warnings
+    }
+
+    /// The text covered by `range`, as a new `String`.
+    public func string(_ range: TextRange) -> String {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.start)
+        let upper = utf8.index(lower, offsetBy: range.length)
+        return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, without copying them.
+    public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try ContiguousArray(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    /// Number of UTF-8 bytes in the text.
+    public var byteCount: Int { text.utf8.count }
+}

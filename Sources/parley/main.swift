@@ -1,0 +1,2 @@
+import ParleyKit
+print(ParleyVersion.string)
