@@ -1,0 +1,71 @@
+import Dispatch
+import Synchronization
+
+/// Runs a function over a stream of items on several threads and hands the results back
+/// **in input order**, with bounded memory.
+///
+/// ```
+/// items ─► producer (caller's thread) ─► ≤ jobs workers ─► reorder window ─► emit (in order)
+/// ```
+/// At most `jobs` items are being processed and at most `window` results wait for an earlier
+/// one, however long the input is; so memory stays flat and output never depends on timing.
+public struct BatchRunner: Sendable {
+    /// Worker threads.
+    public let jobs: Int
+    /// Items in flight (processing or waiting to be emitted), at least `jobs`.
+    public let window: Int
+
+    /// Creates a runner with `jobs` workers (clamped to at least 1).
+    public init(jobs: Int, window: Int? = nil) {
+        self.jobs = max(1, jobs)
+        self.window = max(self.jobs, window ?? self.jobs * 4)
+    }
+
+    /// Processes every item and calls `emit` once per item, in order.
+    ///
+    /// `emit` is called from worker threads but never concurrently. The call returns when every
+    /// item has been emitted.
+    public func run<Item: Sendable, Output: Sendable>(
+        _ items: some Sequence<Item>,
+        process: @escaping @Sendable (Item) -> Output,
+        emit: @escaping @Sendable (Int, Output) -> Void
+    ) {
+        if jobs == 1 {
+            // One job: no threads, no queues; the simplest path is also the reference for ordering.
+            for (index, item) in items.enumerated() { emit(index, process(item)) }
+            return
+        }
+        let slots = DispatchSemaphore(value: jobs)
+        let windowSlots = DispatchSemaphore(value: window)
+        let group = DispatchGroup()
+        let reorder = Mutex(ReorderBuffer<Output>())
+        let queue = DispatchQueue(label: "parley.batch", attributes: .concurrent)
+        for (index, item) in items.enumerated() {
+            windowSlots.wait()
+            slots.wait()
+            group.enter()
+            queue.async {
+                let output = process(item)
+                slots.signal()
+                // Emit everything that is now contiguous. Emission happens under the lock so
+                // outputs are written one at a time and in order.
+                reorder.withLock { buffer in
+                    buffer.pending[index] = output
+                    while let next = buffer.pending.removeValue(forKey: buffer.nextIndex) {
+                        emit(buffer.nextIndex, next)
+                        buffer.nextIndex += 1
+                        windowSlots.signal()
+                    }
+                }
+                group.leave()
+            }
+        }
+        group.wait()
+    }
+}
+
+/// Results that finished ahead of an earlier item.
+private struct ReorderBuffer<Output>: ~Copyable {
+    var pending: [Int: Output] = [:]
+    var nextIndex = 0
+}

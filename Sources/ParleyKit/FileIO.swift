@@ -1,0 +1,110 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ParleyModel
+
+/// Reading inputs and writing outputs with errors that say which file and why.
+public enum FileIO {
+    /// Reads a whole file, refusing files above `maxBytes` before reading them.
+    /// - Throws: ``ParleyError`` `unreadable` or `too-large`.
+    public static func read(_ path: String, maxBytes: Int) throws(ParleyError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable("\(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable("\(path): \(String(cString: strerror(errno)))") }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw .unreadable("\(path): is a directory") }
+        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
+            throw .tooLarge(bytes: Int(info.st_size), limit: maxBytes)
+        }
+        return try readAll(fd, name: path, maxBytes: maxBytes)
+    }
+
+    /// Reads a descriptor to its end (standard input, pipes, regular files).
+    /// - Throws: ``ParleyError`` `unreadable` or `too-large`.
+    public static func readAll(_ fd: Int32, name: String, maxBytes: Int) throws(ParleyError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable("\(name): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` atomically: to a temporary file in the same folder, flushed, then
+    /// renamed over the target, so readers never see a half-written file. Missing folders are created.
+    /// - Throws: ``ParleyError`` `output-failed` naming the path and the system's reason.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ParleyError) {
+        let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        if !directory.isEmpty { try makeDirectories(directory) }
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".parley-\(getpid())-\(TemporaryFiles.nextSerial()).tmp"
+        TemporaryFiles.register(temporary)
+        defer { TemporaryFiles.unregister(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw outputError(path) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let error = outputError(path)
+                close(fd)
+                unlink(temporary)
+                throw error
+            }
+            written += count
+        }
+        if fsync(fd) != 0 || close(fd) != 0 {
+            let error = outputError(path)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = outputError(path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Creates `path` and its parents, like `mkdir -p`.
+    public static func makeDirectories(_ path: String) throws(ParleyError) {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST { throw outputError(prefix) }
+            prefix += "/"
+        }
+    }
+
+    private static func outputError(_ path: String) -> ParleyError {
+        ParleyError(code: "output-failed", message: "cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// Temporary output files currently being written, so an interrupted run can remove them.
+public enum TemporaryFiles {
+    private static let state = Mutex<(serial: Int, paths: Set<String>)>((0, []))
+
+    static func nextSerial() -> Int { state.withLock { $0.serial += 1; return $0.serial } }
+    static func register(_ path: String) { state.withLock { _ = $0.paths.insert(path) } }
+    static func unregister(_ path: String) { state.withLock { _ = $0.paths.remove(path) } }
+
+    /// Deletes every temporary file still registered; called from a signal handler's queue
+    /// before the process exits.
+    public static func removeAll() {
+        state.withLock { state in
+            for path in state.paths { unlink(path) }
+            state.paths.removeAll()
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ParleyExtract
+import ParleyIngest
+import ParleyLexicon
+import ParleyModel
+import ParleyStance
+import ParleyText
+
+/// One article to analyse, however it arrived.
+public struct ArticleInput: Sendable {
+    /// The id reports carry.
+    public var id: String
+    /// Raw bytes (file contents, standard input, or a JSON Lines `text`/`html` field's UTF-8).
+    public var bytes: [UInt8]
+    /// Forced or sniffed format.
+    public var format: InputFormat
+    /// File extension hint for sniffing.
+    public var pathExtension: String?
+    /// Metadata given alongside the article (JSON Lines `url`, `published`); wins over what the page says.
+    public var url: String?
+    /// See `url`.
+    public var published: String?
+
+    /// Creates an input.
+    public init(id: String, bytes: [UInt8], format: InputFormat = .auto, pathExtension: String? = nil,
+                url: String? = nil, published: String? = nil) {
+        self.id = id
+        self.bytes = bytes
+        self.format = format
+        self.pathExtension = pathExtension
+        self.url = url
+        self.published = published
+    }
+}
+
+/// How far to take an article through the pipeline.
+public enum AnalysisDepth: Sendable {
+    /// Ingestion only: text, paragraphs and metadata (`parley text`).
+    case ingest
+    /// Every stage (`parley analyze`).
+    case full
+}
+
+/// The library façade: ingestion plus the stage pipeline, configured once and shared by all workers.
+public struct Parley: Sendable {
+    /// The lexicons the matchers use.
+    public let lexicons: LexiconSet
+    private let reader: ArticleReader
+    private let pipeline: Pipeline
+
+    /// Creates an analyser.
+    /// - Parameters:
+    ///   - lexicons: lexicon tables (the bundled ones unless `--lexicons` says otherwise).
+    ///   - maxBytes: per-article size limit.
+    public init(lexicons: LexiconSet = LexiconSet(), maxBytes: Int = ArticleReader.defaultMaxBytes) {
+        self.lexicons = lexicons
+        reader = ArticleReader(maxBytes: maxBytes)
+        // The stage list is fixed and known to satisfy itself; a failure here is a programming error.
+        do {
+            pipeline = try Pipeline(stages: [
+                SegmentationAnnotator(),
+                ExtractionAnnotator(lexicons: lexicons),
+                StanceAnnotator(lexicons: lexicons),
+            ])
+        } catch {
+            fatalError("Parley's own pipeline is inconsistent: \(error)")
+        }
+    }
+
+    /// Reads and, for `.full`, annotates one article.
+    /// - Throws: ``ParleyError`` for input that cannot be processed.
+    public func analyze(_ input: ArticleInput, depth: AnalysisDepth = .full) throws(ParleyError) -> Document {
+        var document = try input.bytes.withUnsafeBufferPointer { buffer throws(ParleyError) in
+            try reader.read(bytes: buffer, id: input.id, format: input.format, pathExtension: input.pathExtension)
+        }
+        if let url = input.url { document.metadata.url = url }
+        if let published = input.published { document.metadata.published = published }
+        return depth == .full ? try pipeline.run(document) : document
+    }
+}

@@ -1,0 +1,184 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import ParleyKit
+import Synchronization
+
+/// Wires command-line inputs to the batch runner and its output to stdout or `--output DIR`.
+/// Process I/O only: every decision about articles lives in ParleyKit.
+struct BatchDriver {
+    let options: InputOptions
+    let processor: BatchProcessor
+    /// `--output DIR`, or nil for standard output.
+    let outputDirectory: String?
+    /// Written after each record on standard output.
+    let recordSeparator: [UInt8]
+    /// Written before every record but the first on standard output.
+    var recordPrefix: [UInt8] = []
+
+    /// Runs the batch and returns the process exit status (0 all processed, 1 some failed).
+    func run() throws -> Int32 {
+        Signals.install()
+        let items = try makeItems()
+        let failures = Atomic<Int>(0)
+        let progress = Progress(total: items.underestimatedCount)
+        let runner = BatchRunner(jobs: options.resolvedJobs)
+        let processor = self.processor
+        let outputDirectory = self.outputDirectory
+        let separator = recordSeparator
+        let prefix = recordPrefix
+        let fatal = Mutex<ParleyError?>(nil)
+
+        runner.run(items, process: { item in
+            var result = processor.process(item)
+            if let outputDirectory {
+                let path = outputDirectory + "/" + Self.jsonName(result.outputName)
+                do throws(ParleyError) {
+                    try FileIO.writeAtomically(result.record + [0x0A], to: path)
+                } catch {
+                    fatal.withLock { if $0 == nil { $0 = error } }
+                }
+                result.record = []
+            }
+            return result
+        }, emit: { index, result in
+            if let error = result.error {
+                failures.add(1, ordering: .relaxed)
+                StandardStreams.error("parley: \(result.id): \(error.code): \(error.message)")
+            }
+            if !result.record.isEmpty { StandardStreams.write((index > 0 ? prefix : []) + result.record + separator) }
+            progress.advance(to: index + 1, id: result.id)
+        })
+        StandardStreams.flush()
+        progress.finish()
+        if let error = fatal.withLock({ $0 }) {
+            StandardStreams.error("parley: \(error.message)")
+            return 74
+        }
+        return failures.load(ordering: .relaxed) > 0 ? 1 : 0
+    }
+
+    /// Output file name for a record: the input's relative path with its extension replaced by `.json`.
+    static func jsonName(_ name: String) -> String {
+        var components = name.split(separator: "/").map(String.init).filter { $0 != ".." && $0 != "." }
+        guard var last = components.popLast() else { return "stdin.json" }
+        if let dot = last.lastIndex(of: "."), dot != last.startIndex { last = String(last[..<dot]) }
+        components.append(last + ".json")
+        return components.joined(separator: "/")
+    }
+
+    /// The work list: files from paths and folders, standard input, or JSON Lines records.
+    private func makeItems() throws -> [BatchItem] {
+        let readsStdin = options.paths.isEmpty || options.paths == ["-"]
+        if options.inputFormat == .jsonl {
+            if readsStdin { return Self.jsonLines(try readStdin()) }
+            var items: [BatchItem] = []
+            for path in options.paths {
+                do throws(ParleyError) {
+                    items += Self.jsonLines(try FileIO.read(path, maxBytes: Int.max))
+                } catch {
+                    items.append(.problem(id: path, error: error))
+                }
+            }
+            return items
+        }
+        if readsStdin { return [.bytes(id: "-", data: try readStdin())] }
+        var items: [BatchItem] = []
+        for path in options.paths {
+            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
+            for entry in InputCollector.collect([path]) {
+                switch entry {
+                case .file(let file):
+                    let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1))
+                                                                : String(file.split(separator: "/").last ?? "")
+                    items.append(.file(path: file, outputName: relative))
+                case .problem(let file, let error):
+                    items.append(.problem(id: file, error: error))
+                }
+            }
+        }
+        return items
+    }
+
+    private func readStdin() throws -> [UInt8] {
+        // JSON Lines streams may be far larger than one article; the per-record limit applies later.
+        let limit = options.inputFormat == .jsonl ? Int.max : options.maxBytes
+        do {
+            return try FileIO.readAll(0, name: "standard input", maxBytes: limit)
+        } catch {
+            throw RunFailure(message: error.message)
+        }
+    }
+
+    /// One item per non-blank line, numbered from 1.
+    static func jsonLines(_ bytes: [UInt8]) -> [BatchItem] {
+        var items: [BatchItem] = []
+        var line = 1
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            let slice = bytes[start..<index]
+            if slice.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                items.append(.jsonLine(data: Array(slice), line: line))
+            }
+            line += 1
+            start = index + 1
+        }
+        return items
+    }
+}
+
+/// A failure of the run itself (not of one article): printed as one line, exit status 74.
+struct RunFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// A progress line on standard error, only when it is a terminal and the batch is large.
+final class Progress: Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private let lastShown = Mutex<Int>(0)
+
+    init(total: Int) {
+        self.total = total
+        enabled = total >= 20 && StandardStreams.stderrIsTerminal
+    }
+
+    func advance(to done: Int, id: String) {
+        guard enabled else { return }
+        lastShown.withLock { last in
+            guard done - last >= max(1, total / 200) || done == total else { return }
+            last = done
+            let name = id.count > 50 ? "…" + id.suffix(49) : id
+            var line = "\r\u{1B}[K[\(done)/\(total)] \(name)"
+            if done == total { line += "\n" }
+            let bytes = Array(line.utf8)
+            _ = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        }
+    }
+
+    func finish() {}
+}
+
+/// Signal handling: ignore SIGPIPE (writes then fail with EPIPE and we exit quietly), and on
+/// SIGINT/SIGTERM remove temporary output files before exiting, so no partial file survives.
+enum Signals {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        signal(SIGPIPE, SIG_IGN)
+        for (number, status) in [(SIGINT, Int32(130)), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                TemporaryFiles.removeAll()
+                _exit(status)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
