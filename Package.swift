@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ParleyStanceTests", dependencies: ["ParleyStance", "ParleyTestSupport"]),
         .testTarget(name: "ParleyReportTests", dependencies: ["ParleyReport", "ParleyTestSupport"]),
         .testTarget(name: "ParleyKitTests", dependencies: ["ParleyKit", "ParleyTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ParleyTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["parley"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

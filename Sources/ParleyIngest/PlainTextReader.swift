@@ -45,12 +45,13 @@ public struct PlainTextReader: Sendable {
             metadata.title = first[0]
             rest = rest.dropFirst()
         }
-        var sawBody = false
+        // A dateline opens the first or, after a kicker line, the second body paragraph.
+        var bodyParagraphs = 0
         for block in rest {
             for paragraph in paragraphsOf(block) {
                 let range = append(paragraph, kind: .body)
-                if !sawBody {
-                    sawBody = true
+                bodyParagraphs += 1
+                if bodyParagraphs <= 2, metadata.dateline == nil {
                     if let length = Dateline.length(in: paragraph) {
                         let dateline = TextRange(range.start, range.start + length)
                         markup.append(MarkupSpan(range: dateline, tag: "dateline"))
@@ -132,8 +133,18 @@ public struct PlainTextReader: Sendable {
     func isTitleLine(_ line: String) -> Bool {
         let length = line.utf8.count
         guard length <= maxTitleLength, let last = line.utf8.last else { return false }
-        // A line ending like a sentence is the article's first paragraph, not a headline;
-        // a question or exclamation headline is still a headline.
-        return last != UInt8(ascii: ".") && last != UInt8(ascii: ",") && last != UInt8(ascii: ":")
+        // A line ending like a sentence is the article's first paragraph, not a headline; a
+        // question or exclamation headline is still a headline, and so is one ending in an
+        // abbreviation ("… to Tarvane Aerosystems Inc.").
+        if last == UInt8(ascii: ",") || last == UInt8(ascii: ":") { return false }
+        if last == UInt8(ascii: ".") {
+            let lastWord = line.split(separator: " ").last.map(String.init) ?? ""
+            return Self.headlineFinalAbbreviations.contains(lastWord)
+                || lastWord.dropLast().contains(".")  // U.S., U.K., a.m.
+        }
+        return true
     }
+
+    /// Abbreviations that may end a headline without making it a sentence.
+    static let headlineFinalAbbreviations: Set<String> = ["Inc.", "Ltd.", "Corp.", "Co.", "Jr.", "Sr.", "Bros.", "plc.", "LLC.", "St.", "etc."]
 }

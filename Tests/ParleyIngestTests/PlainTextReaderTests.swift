@@ -63,6 +63,28 @@ func readPlain(_ bytes: [UInt8]) throws -> Document {
         #expect(document.markup.contains { $0.tag == "title" && document.string($0.range) == "Talks resume in Geneva" })
     }
 
+    /// (first line, is a title) — the line is followed by a blank line and a body paragraph.
+    static let titleCases: [(String, Bool)] = [
+        ("Talks resume in Geneva", true),
+        ("Will the talks resume?", true),
+        ("Contract goes to Tarvane Aerosystems Inc.", true),
+        ("Drone hub agreed by U.S.", true),
+        ("The talks resumed on Monday.", false),
+        ("By a reporter,", false),
+        (String(repeating: "Long headline ", count: 20), false),
+    ]
+
+    @Test(arguments: titleCases)
+    func titles(line: String, isTitle: Bool) throws {
+        let document = try readPlain(Array((line + "\n\nThe body of the article follows here.").utf8))
+        #expect((document.metadata.title != nil) == isTitle)
+    }
+
+    @Test func datelineAfterAKickerLine() throws {
+        let document = try readPlain(Array("Headline\n\nBRIEFING\n\nWASHINGTON, May 6 (Reuters) - The Senate voted.".utf8))
+        #expect(document.metadata.dateline == "WASHINGTON, May 6 (Reuters) -")
+    }
+
     @Test func sentenceFirstLineIsNotATitle() throws {
         let document = try readPlain(Array("The talks resumed on Monday.\n\nMore followed.".utf8))
         #expect(document.metadata.title == nil)
