@@ -35,6 +35,18 @@ public enum BatchOutputKind: Sendable {
     case textRecord
     /// The bare extracted text, paragraphs separated by blank lines (`parley text`).
     case plainText
+    /// ``Document/debugDump()`` after every stage (`parley dump`).
+    case debugDump
+}
+
+extension BatchOutputKind {
+    /// How far the pipeline must run for this output.
+    var depth: AnalysisDepth {
+        switch self {
+        case .report, .debugDump: return .full
+        case .textRecord, .plainText: return .ingest
+        }
+    }
 }
 
 /// Turns batch items into rendered records; pure and thread-safe, so workers share one.
@@ -65,7 +77,7 @@ public struct BatchProcessor: Sendable {
                 id = input.id
                 outputName = Self.safeFileName(input.id)
             }
-            let document = try parley.analyze(input, depth: { if case .report = output { return .full } else { return .ingest } }())
+            let document = try parley.analyze(input, depth: output.depth)
             return BatchResult(id: id, record: render(document), error: nil, outputName: outputName)
         } catch {
             let formatter: DocumentReportFormatter
@@ -98,6 +110,7 @@ public struct BatchProcessor: Sendable {
         case .report(let formatter): return formatter.format(document)
         case .textRecord: return TextRecordFormatter().format(document)
         case .plainText: return Array(document.text.utf8)
+        case .debugDump: return Array(document.debugDump().utf8)
         }
     }
 

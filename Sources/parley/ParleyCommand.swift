@@ -15,6 +15,6 @@ struct ParleyCommand: ParsableCommand {
               parley analyze --input-format jsonl < articles.jsonl > reports.jsonl
             """,
         version: ParleyVersion.string,
-        subcommands: [AnalyzeCommand.self, TextCommand.self]
+        subcommands: [AnalyzeCommand.self, TextCommand.self, DumpCommand.self]
     )
 }
