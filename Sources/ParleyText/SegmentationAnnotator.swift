@@ -14,8 +14,11 @@ import ParleyModel
 /// Everything runs on the UTF-8 bytes of the text, without `Character` iteration, regular
 /// expressions or per-token allocation, so segmentation stays a small part of pipeline time.
 public struct SegmentationAnnotator: Stage {
+    /// `segmentation`, as named in pipeline errors.
     public let name = "segmentation"
+    /// Only paragraphs are needed; `markup` is used for datelines when present.
     public let requires: Set<LayerKey> = [.paragraphs]
+    /// Tokens and sentences.
     public let produces: Set<LayerKey> = [.tokens, .sentences]
 
     private let tokenizer: Tokenizer

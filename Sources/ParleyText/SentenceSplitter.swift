@@ -77,8 +77,9 @@ struct SentenceSplitter: Sendable {
             case 0xE2: return token.range.length == 3 && bytes[token.range.start + 1] == 0x80 && bytes[token.range.start + 2] == 0xA6 ? .hard : .none  // …
             case 0xE3: return token.range.length == 3 && bytes[token.range.start + 1] == 0x80 && bytes[token.range.start + 2] == 0x82 ? .hard : .none  // 。
             case 0xEF:  // ！ ？
+                guard token.range.length == 3 else { return .none }
                 let second = bytes[token.range.start + 1], third = bytes[token.range.start + 2]
-                return token.range.length == 3 && second == 0xBC && (third == 0x81 || third == 0x9F) ? .hard : .none
+                return second == 0xBC && (third == 0x81 || third == 0x9F) ? .hard : .none
             default: return .none
             }
         case .word:

@@ -230,8 +230,15 @@ struct TokenScanner {
         return .stop
     }
 
-    /// True when `bytes[start..<stop]` is one capital letter other than `I` (an initial like `J.`).
+    /// True when `bytes[start..<stop]` is one capital letter other than `I` (an initial like `J.`)
+    /// that stands alone: the `T` of `AT&T.` is glued to what precedes it and is no initial.
     private func isInitial(_ start: Int, _ stop: Int) -> Bool {
+        if start > self.start {
+            let before = bytes[start - 1]
+            let standsAlone = table[Int(before)] == ByteClass.space || before >= 0x80 || before == UInt8(ascii: "(")
+                || before == UInt8(ascii: "\"") || before == UInt8(ascii: "'")
+            guard standsAlone else { return false }
+        }
         if stop - start == 1 { return table[Int(bytes[start])] == ByteClass.upper && bytes[start] != UInt8(ascii: "I") }
         guard bytes[start] >= 0x80, let (_, length) = ScalarClass.decode(bytes, start, end: end),
               length == stop - start else { return false }
@@ -332,16 +339,18 @@ struct TokenScanner {
 
     /// The end of a URL starting at `start` (`http://`, `https://` or `www.`), or `nil`.
     private func urlEnd(from start: Int) -> Int? {
-        let first = bytes[start] | 0x20
-        guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") else { return nil }
-        func hasPrefix(_ prefix: StaticString) -> Bool {
-            let count = prefix.utf8CodeUnitCount
-            guard start + count < end else { return false }
-            let pointer = prefix.utf8Start
-            for offset in 0..<count where bytes[start + offset] | 0x20 != pointer[offset] { return false }
-            return true
+        // Every word start comes through here, so reject on the first two bytes before comparing more.
+        guard start + 4 < end else { return nil }
+        let first = bytes[start] | 0x20, second = bytes[start + 1] | 0x20
+        let isWeb: Bool
+        if first == UInt8(ascii: "h") && second == UInt8(ascii: "t") {
+            isWeb = hasPrefix("http://", at: start) || hasPrefix("https://", at: start)
+        } else if first == UInt8(ascii: "w") && second == UInt8(ascii: "w") {
+            isWeb = hasPrefix("www.", at: start)
+        } else {
+            return nil
         }
-        guard hasPrefix("http://") || hasPrefix("https://") || hasPrefix("www.") else { return nil }
+        guard isWeb else { return nil }
         var index = start
         while index < end {
             let byte = bytes[index]
@@ -376,6 +385,15 @@ struct TokenScanner {
             }
         }
         return index
+    }
+
+    /// True when the ASCII-case-folded bytes at `start` spell `prefix` (lower case) and more follows.
+    private func hasPrefix(_ prefix: StaticString, at start: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard start + count < end else { return false }
+        let pointer = prefix.utf8Start
+        for offset in 0..<count where bytes[start + offset] | 0x20 != pointer[offset] { return false }
+        return true
     }
 
     /// At `@`: if an address's local part precedes and a dotted domain follows, replaces the tokens

@@ -47,6 +47,7 @@ struct SentenceCase: Sendable, CustomTestStringConvertible {
         SentenceCase("George W. Bush visited. Crowds gathered.", ["George W. Bush visited.", "Crowds gathered."]),
         SentenceCase("They chose plan B. It failed.", ["They chose plan B.", "It failed."]),
         SentenceCase("J. A. Smith arrived.", ["J. A. Smith arrived."]),
+        SentenceCase("It is second after AT&T. Consolidation followed.", ["It is second after AT&T.", "Consolidation followed."]),
         // Decimals and times.
         SentenceCase("Growth was 3.5% in the year. It slowed.", ["Growth was 3.5% in the year.", "It slowed."]),
         SentenceCase("The train left at 10.30 and arrived late.", ["The train left at 10.30 and arrived late."]),
