@@ -1,20 +1,39 @@
 import ParleyLexicon
 import ParleyModel
 
-/// Finds people, places and organisations, and quotes with their speakers.
+/// Finds people, places and organisations (with aliases, roles and affiliations), then quotes
+/// and their speakers (layers `entities` and `quotes`).
+///
+/// ```
+/// tokens ─► EntityMatcher (candidates) ─► EntityResolver (entities, aliases)
+///        ─► QuoteFinder (spans)        ─► QuoteAttributor (speakers, by sieve)
+/// ```
 public struct ExtractionAnnotator: Stage {
     public let name = "extraction"
     public let requires: Set<LayerKey> = [.paragraphs, .tokens, .sentences]
     public let produces: Set<LayerKey> = [.entities, .quotes]
-    let lexicons: LexiconSet
+    let lexicon: ExtractionLexicon
 
-    /// Creates the annotator over shared lexicons.
-    public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+    /// Creates the annotator over the bundled or user lexicons.
+    public init(lexicons: LexiconSet) {
+        self.lexicon = ExtractionLexicon(lexicons)
+    }
 
+    /// Creates the annotator over a hand-built lexicon (tests, embedding applications).
+    public init(lexicon: ExtractionLexicon) {
+        self.lexicon = lexicon
+    }
+
+    /// Returns `document` with entities and quotes.
     public func annotate(_ document: Document) throws(ParleyError) -> Document {
         var document = document
-        document.entities = []
-        document.quotes = []
+        let facts = TokenFacts(document)
+        let candidates = EntityMatcher(lexicon: lexicon, facts: facts, document: document).match()
+        let entities = EntityResolver(facts: facts, document: document, lexicon: lexicon).resolve(candidates)
+        let spans = QuoteFinder(facts: facts, document: document).find()
+        let quotes = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities).attribute(spans)
+        document.entities = entities
+        document.quotes = quotes
         return document
     }
 }

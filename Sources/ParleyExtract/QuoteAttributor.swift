@@ -1,0 +1,286 @@
+import ParleyModel
+
+/// Attributes quotes to speakers with ordered sieves; each quote records the sieve that decided.
+///
+/// Sieves, tried in order until one names a speaker:
+/// 1. `trailing` — a reporting clause right after the quote: `"…," X said`, `"…," said X`,
+///    `"…" X told reporters`, `"…," he added`, `"…," X, a doctor, said`;
+/// 2. `lead-in` — a reporting verb before the quote in its sentence: `X said: "…"`,
+///    `X told reporters that "…"`, `X called the plan "…"`, `…, stating, "…"`; also `X: "…"`;
+/// 3. `according-to` — `according to X` in the quote's sentence;
+/// 4. `paragraph-continuation` — a paragraph that is only a quote continues the previous quote's speaker;
+/// 5. otherwise no speaker.
+/// Pronoun subjects (he, she, they) resolve to the nearest earlier compatible person or
+/// organisation; the rule then reads e.g. `trailing+pronoun`.
+struct QuoteAttributor {
+    let facts: TokenFacts
+    let document: Document
+    let lexicon: ExtractionLexicon
+    let entities: [Entity]
+    /// Entity index per token, for tokens inside a mention.
+    let entityAt: [Int?]
+    /// Token index where each mention ends (exclusive) → entity, for backwards lookups.
+    let mentionStarts: [Int: Int]
+
+    init(facts: TokenFacts, document: Document, lexicon: ExtractionLexicon, entities: [Entity]) {
+        self.facts = facts
+        self.document = document
+        self.lexicon = lexicon
+        self.entities = entities
+        var entityAt = [Int?](repeating: nil, count: facts.count)
+        var starts: [Int: Int] = [:]
+        // Map byte ranges of mentions back to token indices (tokens are sorted).
+        let tokenStarts = document.tokens.map(\.range.start)
+        for entity in entities {
+            for mention in entity.mentions {
+                var low = 0, high = tokenStarts.count
+                while low < high { let mid = (low + high) / 2; if tokenStarts[mid] < mention.range.start { low = mid + 1 } else { high = mid } }
+                var index = low
+                if index < facts.count { starts[index] = entity.index }
+                while index < facts.count, document.tokens[index].range.start < mention.range.end {
+                    entityAt[index] = entity.index
+                    index += 1
+                }
+            }
+        }
+        self.entityAt = entityAt
+        self.mentionStarts = starts
+    }
+
+    /// Who said it, and how we know.
+    struct Attribution {
+        var speaker: Int?
+        var speakerText: String?
+        var cue: String?
+        var cueToken: Int?
+        var rule: String
+    }
+
+    static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
+    static let skippableBeforeVerb: Set<String> = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
+                                                   "once", "again", "publicly", "privately", "recently", "earlier", "further",
+                                                   "quickly", "simply", "only", "just", "reportedly", "would", "will", "had",
+                                                   "has", "was", "were", "is", "would", "could", "may", "might", "often", "never"]
+
+    func attribute(_ spans: [QuoteSpan]) -> [Quote] {
+        var quotes: [Quote] = []
+        var previous: (speaker: Int?, text: String?, paragraphEnd: Int)?
+        for span in spans {
+            var attribution = trailing(span) ?? leadIn(span) ?? accordingTo(span)
+            if attribution == nil, let previous, isQuoteOnlyParagraph(span), previous.speaker != nil || previous.text != nil,
+               paragraphIndex(of: span.open) <= previous.paragraphEnd + 1 {
+                attribution = Attribution(speaker: previous.speaker, speakerText: previous.text, cue: nil, cueToken: nil,
+                                          rule: "paragraph-continuation")
+            }
+            let final = attribution ?? Attribution(rule: "none")
+            let cueRange = final.cueToken.map { document.tokens[$0].range }
+            quotes.append(Quote(range: span.range, speaker: final.speaker, speakerText: final.speakerText, cue: final.cue,
+                                cueRange: cueRange, kind: span.kind, rule: final.rule))
+            if final.speaker != nil || final.speakerText != nil {
+                previous = (final.speaker, final.speakerText, paragraphIndex(of: span.close - 1))
+            }
+        }
+        return quotes
+    }
+
+
+    // MARK: - Sieves
+
+    /// `"…," X said` / `"…," said X` / `"…," he added` / `"…," X, a doctor, said`.
+    private func trailing(_ span: QuoteSpan) -> Attribution? {
+        var index = span.close + 1
+        guard span.close < facts.count, facts.kinds[span.close] == .quote else { return nil }
+        // Skip punctuation between the mark and the clause (",", "—").
+        while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-"].contains(facts.text[index]) { index += 1 }
+        guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
+        // said X / added X / told X? ("said Lindqvist")
+        if isSpeechVerb(index) {
+            if let subject = subjectAfter(verb: index) { return make(subject, verb: index, rule: "trailing") }
+        }
+        // X said / he said / the minister said / X, a doctor, said — the verb within a few tokens.
+        var verb = index
+        let limit = min(facts.count, index + 12)
+        while verb < limit, !isSpeechVerb(verb) {
+            if facts.kinds[verb] == .quote || [".", "?", "!", ";"].contains(facts.text[verb]) { return nil }
+            verb += 1
+        }
+        guard verb < limit, verb > index else { return nil }
+        if let subject = subjectBefore(verb: verb, floor: index) { return make(subject, verb: verb, rule: "trailing") }
+        return nil
+    }
+
+    /// `X said: "…"`, `X told reporters that "…"`, `…, stating, "…"`, `X: "…"`.
+    private func leadIn(_ span: QuoteSpan) -> Attribution? {
+        let sentence = facts.sentenceOf[span.open]
+        var index = span.open - 1
+        // "X: “…”" with a mention right before the colon.
+        if index >= 0, facts.text[index] == ":", index - 1 >= 0, let entity = entityAt[index - 1] {
+            return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "colon")
+        }
+        while index >= 0, facts.sentenceOf[index] == sentence {
+            if facts.kinds[index] == .quote { return nil }  // another quote sits between: not ours
+            if isSpeechVerb(index) {
+                let sentenceStart = document.sentences[sentence].tokens.lowerBound
+                if let subject = subjectBefore(verb: index, floor: sentenceStart) ?? subjectAfter(verb: index) {
+                    return make(subject, verb: index, rule: "lead-in")
+                }
+                // A participle ("stating", "adding") or a second verb: the sentence's first person.
+                if let entity = firstActor(in: sentenceStart..<index) {
+                    return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbs[facts.lower[index]],
+                                       cueToken: index, rule: "lead-in")
+                }
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// `according to X` in the quote's sentence (before or after it).
+    private func accordingTo(_ span: QuoteSpan) -> Attribution? {
+        let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
+        let closeSentence = document.sentences[facts.sentenceOf[min(span.close, facts.count - 1)]].tokens
+        for index in sentence.lowerBound..<max(sentence.upperBound, closeSentence.upperBound) - 1
+        where facts.lower[index] == "according" && facts.lower[index + 1] == "to" {
+            if let subject = subjectAfter(verb: index + 1) {
+                return Attribution(speaker: subject.entity, speakerText: subject.text, cue: "according to", cueToken: index,
+                                   rule: "according-to" + (subject.pronoun ? "+pronoun" : ""))
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Subjects
+
+    struct Subject {
+        var entity: Int?
+        var text: String?
+        var pronoun: Bool
+    }
+
+    private func make(_ subject: Subject, verb: Int, rule: String) -> Attribution {
+        Attribution(speaker: subject.entity, speakerText: subject.text, cue: lexicon.speechVerbs[facts.lower[verb]] ?? facts.lower[verb],
+                    cueToken: verb, rule: rule + (subject.pronoun ? "+pronoun" : ""))
+    }
+
+    /// The subject right before a verb: a mention, a pronoun, or a noun phrase (`a source`).
+    private func subjectBefore(verb: Int, floor: Int) -> Subject? {
+        var index = verb - 1
+        while index >= floor, Self.skippableBeforeVerb.contains(facts.lower[index]) { index -= 1 }
+        guard index >= floor else { return nil }
+        if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
+        if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
+        if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
+        // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
+        if facts.text[index] == "," {
+            var back = index - 1
+            while back >= floor, back >= index - 10, facts.text[back] != "," { back -= 1 }
+            if back - 1 >= floor, facts.text[back] == ",", let entity = entityAt[back - 1] {
+                return Subject(entity: entity, text: nil, pronoun: false)
+            }
+            return nil
+        }
+        // A noun phrase: "a source", "the White House spokesman", "officials".
+        var start = index
+        while start > floor, start > index - 4, facts.kinds[start - 1] == .word, !isSpeechVerb(start - 1),
+              !["and", "but", "that", "which", "who"].contains(facts.lower[start - 1]) {
+            start -= 1
+            if ["the", "a", "an", "one", "another", "two", "several"].contains(facts.lower[start]) { break }
+        }
+        if facts.kinds[index] == .word, facts.kinds[start] == .word {
+            // A role that names a known person ("the minister" → the entity with that role).
+            let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
+            if let entity = entityWithRole(facts.lower[index], before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
+            return Subject(entity: nil, text: phrase, pronoun: false)
+        }
+        return nil
+    }
+
+    /// The subject right after an inverted verb: `said X`, `said Maria Okafor, a …`, `said he`.
+    private func subjectAfter(verb: Int) -> Subject? {
+        var index = verb + 1
+        guard index < facts.count else { return nil }
+        if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
+        if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
+        // "said the minister" / "said a spokesman for X"
+        if ["the", "a", "an"].contains(facts.lower[index]) {
+            let start = index
+            index += 1
+            while index < facts.count, index < start + 5, facts.kinds[index] == .word, entityAt[index] == nil,
+                  !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) { index += 1 }
+            if index < facts.count, let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
+            guard index > start + 1 else { return nil }
+            if let entity = entityWithRole(facts.lower[index - 1], before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
+            return Subject(entity: nil, text: (start..<index).map { facts.text[$0] }.joined(separator: " "), pronoun: false)
+        }
+        return nil
+    }
+
+    /// he/she → the nearest earlier person of compatible gender; they → nearest organisation or person.
+    private func resolvePronoun(_ pronoun: String, gender: Gender?, before index: Int) -> Subject? {
+        var token = index - 1
+        let floor = max(0, index - 400)
+        while token >= floor {
+            if let entity = entityAt[token] {
+                let candidate = entities[entity]
+                let fits: Bool
+                switch pronoun {
+                case "he", "she": fits = candidate.type == .person && (candidate.gender == nil || candidate.gender == gender)
+                case "they", "we": fits = candidate.type != .place || candidate.affiliation == nil
+                default: fits = candidate.type == .person
+                }
+                if fits { return Subject(entity: entity, text: nil, pronoun: true) }
+            }
+            token -= 1
+        }
+        return Subject(entity: nil, text: pronoun, pronoun: true)
+    }
+
+    /// The person whose roles include `role` (`minister` → Foreign Minister Lavrov), when unique.
+    private func entityWithRole(_ role: String, before: Int) -> Int? {
+        guard lexicon.titles.value(role) != nil else { return nil }
+        let matches = entities.filter { entity in
+            entity.type == .person && entity.roles.contains { $0.lowercased() == role || $0.lowercased().hasSuffix(" " + role) }
+        }
+        return matches.count == 1 ? matches[0].index : nil
+    }
+
+    /// The first person or organisation mentioned in a token range (a sentence's subject).
+    private func firstActor(in range: Range<Int>) -> Int? {
+        for index in range {
+            if let entity = entityAt[index], entities[entity].type != .place { return entity }
+            if let gender = Self.pronouns[facts.lower[index]], index == range.lowerBound {
+                return resolvePronoun(facts.lower[index], gender: gender, before: index)?.entity
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Helpers
+
+    private func isSpeechVerb(_ index: Int) -> Bool {
+        facts.kinds[index] == .word && lexicon.speechVerbs[facts.lower[index]] != nil
+    }
+
+    private func paragraphIndex(of token: Int) -> Int {
+        let start = document.tokens[min(token, facts.count - 1)].range.start
+        var low = 0, high = document.paragraphs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if document.paragraphs[mid].range.end <= start { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// True when the quote covers nearly all of its paragraph (no reporting clause there).
+    private func isQuoteOnlyParagraph(_ span: QuoteSpan) -> Bool {
+        let paragraph = document.paragraphs[paragraphIndex(of: span.open)].range
+        let outside = paragraph.length - span.range.length
+        return outside <= 12
+    }
+}
+
+extension QuoteAttributor.Attribution {
+    init(rule: String) {
+        self.init(speaker: nil, speakerText: nil, cue: nil, cueToken: nil, rule: rule)
+    }
+}

@@ -1,0 +1,149 @@
+import ParleyModel
+
+/// A quotation found by its marks, before attribution.
+struct QuoteSpan {
+    /// Token index of the opening mark.
+    var open: Int
+    /// Token index of the closing mark (or the last content token + 1 when the paragraph ended).
+    var close: Int
+    /// The quoted words, without the marks.
+    var range: TextRange
+    /// Direct or partial.
+    var kind: QuoteKind
+    /// True when the quote runs over more than one paragraph.
+    var multiParagraph: Bool
+}
+
+/// Finds quotations by their marks: " “ ” „ « » ‹ › and British single quotes, quotes spanning
+/// sentences, and multi-paragraph quotes (a paragraph that opens a quote without closing it,
+/// continued by the next paragraph's opening mark). Linear in the number of tokens.
+struct QuoteFinder {
+    let facts: TokenFacts
+    let document: Document
+
+    enum Mark { case open, close, either }
+    enum Family { case double, single }
+
+    /// The role and family of a quote token, from its character and its neighbours.
+    func classify(_ index: Int, bytes: UnsafeBufferPointer<UInt8>) -> (Mark, Family)? {
+        let text = facts.text[index]
+        switch text {
+        case "“", "„", "«": return (.open, .double)
+        case "”", "»": return (.close, .double)
+        case "‘", "‹": return (.open, .single)
+        case "’", "›": return (.close, .single)
+        case "\"", "'":
+            let family: Family = text == "\"" ? .double : .single
+            let start = document.tokens[index].range.start
+            let end = document.tokens[index].range.end
+            let before: UInt8 = start > 0 ? bytes[start - 1] : 0x20
+            let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
+            let spaceBefore = before == 0x20 || before == 0x0A || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+            let spaceAfter = after == 0x20 || after == 0x0A || after == UInt8(ascii: ",") || after == UInt8(ascii: ".")
+                || after == UInt8(ascii: ")") || after == UInt8(ascii: ";") || after == UInt8(ascii: ":")
+            if spaceBefore && !spaceAfter { return (.open, family) }
+            if spaceAfter && !spaceBefore { return (.close, family) }
+            return (.either, family)
+        default:
+            return nil
+        }
+    }
+
+    func find() -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        document.withUTF8 { bytes in
+            var paragraphIndex = 0
+            let paragraphs = document.paragraphs
+            // A double quote left open at the end of a paragraph, waiting for the next one.
+            var carried: (open: Int, paragraph: Int)?
+            var openDouble: Int?
+            var openSingle: Int?
+            var currentParagraph = -1
+            for index in 0..<facts.count {
+                let start = document.tokens[index].range.start
+                while paragraphIndex + 1 < paragraphs.count, paragraphs[paragraphIndex].range.end <= start { paragraphIndex += 1 }
+                if paragraphIndex != currentParagraph {
+                    // Entering a new paragraph: an unclosed double quote either continues (next paragraph
+                    // opens with a quote mark) or ends with its paragraph.
+                    if let open = openDouble {
+                        let continues = facts.kinds[index] == .quote && classify(index, bytes: bytes).map { $0.1 == .double && $0.0 != .close } == true
+                        if continues {
+                            carried = carried ?? (open, currentParagraph)
+                            openDouble = nil
+                            currentParagraph = paragraphIndex
+                            continue  // the continuation mark itself
+                        }
+                        closeAtParagraphEnd(open: carried?.open ?? open, lastToken: index - 1, into: &spans, multi: carried != nil)
+                        carried = nil
+                        openDouble = nil
+                    } else if let carry = carried {
+                        closeAtParagraphEnd(open: carry.open, lastToken: index - 1, into: &spans, multi: true)
+                        carried = nil
+                    }
+                    openSingle = nil
+                    currentParagraph = paragraphIndex
+                }
+                guard facts.kinds[index] == .quote, let (mark, family) = classify(index, bytes: bytes) else { continue }
+                switch family {
+                case .double:
+                    if let open = openDouble, mark != .open || facts.text[open] == "„" && facts.text[index] == "“" {
+                        addSpan(open: carried?.open ?? open, close: index, multi: carried != nil, into: &spans)
+                        openDouble = nil
+                        carried = nil
+                        openSingle = nil
+                    } else if carried != nil, mark == .close || mark == .either {
+                        addSpan(open: carried!.open, close: index, multi: true, into: &spans)
+                        carried = nil
+                    } else if mark != .close {
+                        openDouble = index
+                    }
+                case .single:
+                    // Single quotes inside a double quote are nested speech, part of the outer quote.
+                    guard openDouble == nil, carried == nil else { continue }
+                    if let open = openSingle, mark != .open {
+                        addSpan(open: open, close: index, multi: false, into: &spans)
+                        openSingle = nil
+                    } else if mark != .close {
+                        openSingle = index
+                    }
+                }
+            }
+            if let open = openDouble ?? carried?.open {
+                closeAtParagraphEnd(open: open, lastToken: facts.count - 1, into: &spans, multi: carried != nil)
+            }
+        }
+        return spans
+    }
+
+    private func closeAtParagraphEnd(open: Int, lastToken: Int, into spans: inout [QuoteSpan], multi: Bool) {
+        // An unclosed quote is kept only if it holds a real utterance (several words).
+        guard lastToken > open + 3 else { return }
+        addSpan(open: open, close: lastToken + 1, multi: multi, closedByMark: false, into: &spans)
+    }
+
+    private func addSpan(open: Int, close: Int, multi: Bool, closedByMark: Bool = true, into spans: inout [QuoteSpan]) {
+        guard close > open + 1 else { return }
+        let start = document.tokens[open].range.end
+        let end = closedByMark ? document.tokens[close].range.start : document.tokens[close - 1].range.end
+        guard start < end else { return }
+        var words = 0
+        for index in (open + 1)..<close where facts.kinds[index] == .word || facts.kinds[index] == .number { words += 1 }
+        guard words > 0 else { return }
+        spans.append(QuoteSpan(open: open, close: close, range: TextRange(start, end), kind: kind(open: open, close: close, words: words),
+                               multiParagraph: multi))
+    }
+
+    /// Direct when the quote is a whole utterance; partial when a few quoted words sit inside
+    /// the reporter's own sentence.
+    private func kind(open: Int, close: Int, words: Int) -> QuoteKind {
+        let first = open + 1
+        let before = open - 1
+        let startsClause = before < 0 || facts.sentenceOf[before] != facts.sentenceOf[open]
+            || [":", ",", "—", "–", "-", "(", "\""].contains(facts.text[before]) || facts.kinds[before] == .quote
+        let capitalStart = first < facts.count && (facts.capitalized[first] || facts.text[first] == "I")
+        if startsClause && (capitalStart || words >= 6) { return .direct }
+        // Ends with sentence punctuation inside the marks: a whole utterance.
+        if close - 1 > first, [".", "?", "!"].contains(facts.text[close - 1]), words >= 5 { return .direct }
+        return .partial
+    }
+}

@@ -1,0 +1,66 @@
+import ParleyModel
+
+/// What the matchers need to know about each token, computed once per document.
+struct TokenFacts {
+    /// The token's text. Short tokens (most words) are stored inline by `String`, so this costs
+    /// no heap allocation for them.
+    var text: [String]
+    /// Lower-cased text.
+    var lower: [String]
+    /// Token kinds, copied for locality.
+    var kinds: [TokenKind]
+    /// First letter upper case (`Lavrov`, `US`, `Jean-Luc`).
+    var capitalized: [Bool]
+    /// Every letter upper case and at least two letters (`NATO`, `LONDON`).
+    var allCaps: [Bool]
+    /// Index of the sentence each token belongs to.
+    var sentenceOf: [Int]
+
+    init(_ document: Document) {
+        let count = document.tokens.count
+        text = []
+        lower = []
+        kinds = []
+        capitalized = []
+        allCaps = []
+        text.reserveCapacity(count)
+        lower.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        capitalized.reserveCapacity(count)
+        allCaps.reserveCapacity(count)
+        sentenceOf = [Int](repeating: 0, count: count)
+        for (index, sentence) in document.sentences.enumerated() {
+            for token in sentence.tokens where token < count { sentenceOf[token] = index }
+        }
+        document.withUTF8 { bytes in
+            for token in document.tokens {
+                let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
+                let string = String(decoding: slice, as: UTF8.self)
+                text.append(string)
+                kinds.append(token.kind)
+                var upper = 0
+                var lowerCount = 0
+                var firstIsUpper = false
+                var sawLetter = false
+                if slice.allSatisfy({ $0 < 0x80 }) {
+                    for byte in slice {
+                        if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true } ; sawLetter = true }
+                        else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
+                    }
+                    lower.append(lowerCount == 0 && upper == 0 ? string : string.lowercased())
+                } else {
+                    for scalar in string.unicodeScalars where scalar.properties.isAlphabetic {
+                        if scalar.properties.isUppercase { upper += 1; if !sawLetter { firstIsUpper = true } }
+                        else { lowerCount += 1 }
+                        sawLetter = true
+                    }
+                    lower.append(string.lowercased())
+                }
+                capitalized.append(firstIsUpper && token.kind == .word)
+                allCaps.append(upper >= 2 && lowerCount == 0 && token.kind == .word)
+            }
+        }
+    }
+
+    var count: Int { text.count }
+}

@@ -1,0 +1,85 @@
+import ParleyExtract
+import ParleyModel
+import Testing
+
+@Suite struct EntityTests {
+    /// (text, name, type, roles, affiliation) — names absent from the lexicon included.
+    static let people: [(String, String, EntityType, [String], String?)] = [
+        ("Foreign Minister Sergei Lavrov cautioned against haste.", "Sergei Lavrov", .person, ["Foreign Minister"], nil),
+        ("The visit was confirmed by Russian aide Yuri Ushakov on Monday.", "Yuri Ushakov", .person, ["aide"], "Russia"),
+        ("US Secretary of the Army Dan Driscoll flew to Kyiv.", "Dan Driscoll", .person, ["Secretary of the Army"], "United States"),
+        ("French President Emmanuel Macron hesitated.", "Emmanuel Macron", .person, ["President"], "France"),
+        ("UK Prime Minister Sir Keir Starmer spoke.", "Keir Starmer", .person, ["Prime Minister"], "United Kingdom"),
+        ("The strike was called, said Lindqvist, by the union.", "Lindqvist", .person, [], nil),
+        ("Okafor told reporters the plan had failed.", "Okafor", .person, [], nil),
+        ("Talks stalled, according to Baptiste Ndongo-Mirabeau, who chairs the panel.", "Baptiste Ndongo-Mirabeau", .person, [], nil),
+        ("Wendelin Quastorf, an economist at the bank, disagreed.", "Wendelin Quastorf", .person, [], nil),
+        ("Mr Tuvaluga arrived late.", "Tuvaluga", .person, [], nil),
+        ("The Ministry of Defence denied the report.", "Ministry of Defence", .organization, [], nil),
+        ("Shares of Tarvane Aerosystems Inc rose.", "Tarvane Aerosystems Inc", .organization, [], nil),
+        ("Ships waited in the South China Sea for days.", "South China Sea", .place, [], nil),
+    ]
+
+    @Test(arguments: people)
+    func findsEntities(text: String, name: String, type: EntityType, roles: [String], affiliation: String?) throws {
+        let document = try extract(text)
+        let entity = try #require(document.entity(named: name), "entities: \(document.entities.map(\.name))")
+        #expect(entity.type == type)
+        #expect(entity.roles == roles)
+        #expect(entity.affiliation == affiliation)
+    }
+
+    @Test func aliasesMergeIntoTheLongestForm() throws {
+        let document = try extract("Donald Trump spoke first. Later, Mr Trump said more, and Trump's aides agreed. Trump left.")
+        let trump = try #require(document.entity(named: "Donald Trump"))
+        #expect(document.mentionTexts(trump) == ["Donald Trump", "Trump", "Trump", "Trump"])
+        #expect(trump.aliases == ["Trump"])
+        #expect(trump.honorific == "Mr")
+        #expect(document.entities.filter { $0.type == .person }.count == 1)
+    }
+
+    @Test func honorificIsKeptOutOfTheName() throws {
+        let document = try extract("Sir Keir Starmer met Starmer's cabinet.")
+        let starmer = try #require(document.entity(named: "Keir Starmer"))
+        #expect(starmer.honorific == "Sir")
+        #expect(starmer.gender == .male)
+    }
+
+    @Test func institutionsAreNotPeople() throws {
+        let document = try extract("Steve Witkoff will visit the Kremlin, and the White House said the US Army agreed. Sir, he said.")
+        let people = document.entities.filter { $0.type == .person }.map(\.name)
+        #expect(people == ["Steve Witkoff"])
+        #expect(document.entity(named: "Kremlin")?.type == .organization)
+        #expect(document.entity(named: "Kremlin")?.affiliation == "Russia")
+    }
+
+    /// (text, name, expected type or nil when it must not be an entity at all)
+    static let ambiguity: [(String, String, EntityType?)] = [
+        ("Officials met in Jordan on Monday.", "Jordan", .place),
+        ("Michael Jordan said he was retiring.", "Michael Jordan", .person),
+        ("The delegation flew to Paris for talks.", "Paris", .place),
+        ("Meanwhile the talks resumed.", "Meanwhile", nil),
+        ("Moscow has not yet received the draft.", "Moscow", .place),
+    ]
+
+    @Test(arguments: ambiguity)
+    func resolvesAmbiguityByContext(text: String, name: String, type: EntityType?) throws {
+        let document = try extract(text)
+        #expect(document.entity(named: name)?.type == type, "entities: \(document.entities.map { "\($0.name):\($0.type)" })")
+    }
+
+    @Test func headlinesInCapitalsUseTheGazetteer() throws {
+        let document = try extract("RUSSIA AND UKRAINE RESUME TALKS IN MOSCOW\n\nThe talks resumed.")
+        #expect(Set(document.entities.map(\.name)) == ["Russia", "Ukraine", "Moscow"])
+    }
+
+    @Test func mentionOffsetsSliceTheName() throws {
+        let document = try extract("Ukrainian President Volodymyr Zelensky thanked Trump's envoy, Steve Witkoff.")
+        for entity in document.entities {
+            for mention in entity.mentions {
+                let text = document.string(mention.range)
+                #expect(entity.name == text || entity.aliases.contains(text) || entity.type != .person)
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ParleyExtract
+import ParleyModel
+import ParleyTestSupport
+import ParleyText
+
+/// Runs segmentation and extraction over plain text with the test lexicon.
+func extract(_ text: String, lexicon: ExtractionLexicon = TestLexicon.shared) throws -> Document {
+    let document = try SegmentationAnnotator().annotate(DocumentBuilder.plain(text))
+    return try ExtractionAnnotator(lexicon: lexicon).annotate(document)
+}
+
+extension Document {
+    /// The entity whose canonical name is `name`.
+    func entity(named name: String) -> Entity? { entities.first { $0.name == name } }
+    /// The texts of an entity's mentions.
+    func mentionTexts(_ entity: Entity) -> [String] { entity.mentions.map { string($0.range) } }
+}

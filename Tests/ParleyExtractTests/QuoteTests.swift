@@ -1,0 +1,84 @@
+import ParleyExtract
+import ParleyModel
+import Testing
+
+@Suite struct QuoteTests {
+    /// (text, quoted words, speaker name or nil, rule prefix, kind)
+    static let attribution: [(String, String, String?, String, QuoteKind)] = [
+        ("\u{201C}We are ready to sign,\u{201D} Anneke Visser said.", "We are ready to sign,", "Anneke Visser", "trailing", .direct),
+        ("\"The port will reopen,\" said Lindqvist, the harbour master.", "The port will reopen,", "Lindqvist", "trailing", .direct),
+        ("Maria Okafor arrived. \"It is over,\" she told reporters.", "It is over,", "Maria Okafor", "trailing+pronoun", .direct),
+        ("Sergei Lavrov said: \"Amendments would change everything.\"", "Amendments would change everything.", "Sergei Lavrov", "lead-in", .direct),
+        ("Donald Trump stressed the deal without a deadline, stating, \"the deadline for me is when it's over.\"",
+         "the deadline for me is when it's over.", "Donald Trump", "lead-in", .direct),
+        ("Donald Trump called the plan \u{201C}dead on arrival\u{201D} on Monday.", "dead on arrival", "Donald Trump", "lead-in", .partial),
+        ("\u{201C}Prices will fall,\u{201D} according to Wendelin Quastorf.", "Prices will fall,", "Wendelin Quastorf", "according-to", .direct),
+        ("Kofi Mensah, a dock worker, said \"nobody asked us\".", "nobody asked us", "Kofi Mensah", "lead-in", .partial),
+        ("\u{201C}Nothing is agreed,\u{201D} Okafor, 54, said.", "Nothing is agreed,", "Okafor", "trailing", .direct),
+        ("\u{201C}Nothing is agreed until everything is agreed.\u{201D}", "Nothing is agreed until everything is agreed.", nil, "none", .direct),
+        ("\u{201E}Wir sind bereit\u{201C}, sagte er. Helmut Braun agreed.", "Wir sind bereit", nil, "none", .direct),
+        ("\u{00AB}Nous sommes pr\u{00EA}ts\u{00BB}, said Claire Dubois.", "Nous sommes pr\u{00EA}ts", "Claire Dubois", "trailing", .direct),
+        ("\u{2018}We will not be moved,\u{2019} said Tom Hale.", "We will not be moved,", "Tom Hale", "trailing", .direct),
+    ]
+
+    @Test(arguments: attribution)
+    func attributesSpeakers(text: String, quoted: String, speaker: String?, rule: String, kind: QuoteKind) throws {
+        let document = try extract(text)
+        let quote = try #require(document.quotes.first { document.string($0.range) == quoted },
+                                 "quotes: \(document.quotes.map { document.string($0.range) })")
+        let name = quote.speaker.map { document.entities[$0].name }
+        #expect(name == speaker, "rule \(quote.rule)")
+        #expect(quote.rule.hasPrefix(rule))
+        #expect(quote.kind == kind)
+    }
+
+    @Test func multiParagraphQuoteIsOneQuoteWithOneSpeaker() throws {
+        let text = """
+            Anneke Visser, a union organiser, said the talks had failed.
+
+            \u{201C}We came with an open mind. We leave with nothing.
+
+            \u{201C}Nobody in this room believes the automation plan is about safety,\u{201D} she said.
+            """
+        let document = try extract(text)
+        #expect(document.quotes.count == 1)
+        let quote = try #require(document.quotes.first)
+        #expect(document.string(quote.range).hasPrefix("We came with an open mind."))
+        #expect(document.string(quote.range).hasSuffix("is about safety,"))
+        #expect(quote.speaker.map { document.entities[$0].name } == "Anneke Visser")
+    }
+
+    @Test func quoteOnlyParagraphContinuesThePreviousSpeaker() throws {
+        let text = """
+            \u{201C}We will strike again,\u{201D} said Anneke Visser.
+
+            \u{201C}And again, for as long as it takes to be heard by the owners.\u{201D}
+            """
+        let document = try extract(text)
+        #expect(document.quotes.count == 2)
+        #expect(document.quotes.last?.rule == "paragraph-continuation")
+        #expect(document.quotes.last?.speaker == document.quotes.first?.speaker)
+    }
+
+    @Test func nestedSingleQuotesStayInsideTheOuterQuote() throws {
+        let document = try extract("\u{201C}They told us \u{2018}wait\u{2019} for a year,\u{201D} said Tom Hale.")
+        #expect(document.quotes.count == 1)
+    }
+
+    @Test func apostrophesAreNotQuotes() throws {
+        let document = try extract("The leaders\u{2019} plan and Russia\u{2019}s answer don\u{2019}t match, O\u{2019}Brien said.")
+        #expect(document.quotes.isEmpty)
+    }
+
+    @Test func unclosedQuoteEndsWithItsParagraphWithoutRunaway() throws {
+        let paragraphs = (0..<2000).map { "Line \($0) of a quote that never \u{201C}closes and goes on for a while" }
+        let document = try extract(paragraphs.joined(separator: "\n\n"))
+        #expect(document.quotes.count <= paragraphs.count)
+        for quote in document.quotes { #expect(quote.range.length < 200) }
+    }
+
+    @Test func quoteOffsetsExcludeTheMarks() throws {
+        let document = try extract("He said \u{201C}yes\u{201D} and \"no\" twice, Tom Hale said.")
+        #expect(document.quotes.map { document.string($0.range) } == ["yes", "no"])
+    }
+}
