@@ -30,10 +30,9 @@ public struct ExtractionAnnotator: Stage {
         let facts = TokenFacts(document)
         let candidates = EntityMatcher(lexicon: lexicon, facts: facts, document: document).match()
         let entities = EntityResolver(facts: facts, document: document, lexicon: lexicon).resolve(candidates)
-        let spans = QuoteFinder(facts: facts, document: document).find()
-        let quotes = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities).attribute(spans)
         document.entities = entities
-        document.quotes = quotes
+        let spans = QuoteFinder(facts: facts, document: document).find()
+        document.quotes = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities).attribute(spans)
         return document
     }
 }

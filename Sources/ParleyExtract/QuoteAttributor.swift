@@ -19,32 +19,13 @@ struct QuoteAttributor {
     let entities: [Entity]
     /// Entity index per token, for tokens inside a mention.
     let entityAt: [Int?]
-    /// Token index where each mention ends (exclusive) → entity, for backwards lookups.
-    let mentionStarts: [Int: Int]
 
     init(facts: TokenFacts, document: Document, lexicon: ExtractionLexicon, entities: [Entity]) {
         self.facts = facts
         self.document = document
         self.lexicon = lexicon
         self.entities = entities
-        var entityAt = [Int?](repeating: nil, count: facts.count)
-        var starts: [Int: Int] = [:]
-        // Map byte ranges of mentions back to token indices (tokens are sorted).
-        let tokenStarts = document.tokens.map(\.range.start)
-        for entity in entities {
-            for mention in entity.mentions {
-                var low = 0, high = tokenStarts.count
-                while low < high { let mid = (low + high) / 2; if tokenStarts[mid] < mention.range.start { low = mid + 1 } else { high = mid } }
-                var index = low
-                if index < facts.count { starts[index] = entity.index }
-                while index < facts.count, document.tokens[index].range.start < mention.range.end {
-                    entityAt[index] = entity.index
-                    index += 1
-                }
-            }
-        }
-        self.entityAt = entityAt
-        self.mentionStarts = starts
+        entityAt = document.entityIndexByToken()
     }
 
     /// Who said it, and how we know.
@@ -215,22 +196,10 @@ struct QuoteAttributor {
         return nil
     }
 
-    /// he/she → the nearest earlier person of compatible gender; they → nearest organisation or person.
+    /// he/she → the nearest earlier person of compatible gender; they → the nearest organisation or place.
     private func resolvePronoun(_ pronoun: String, gender: Gender?, before index: Int) -> Subject? {
-        var token = index - 1
-        let floor = max(0, index - 400)
-        while token >= floor {
-            if let entity = entityAt[token] {
-                let candidate = entities[entity]
-                let fits: Bool
-                switch pronoun {
-                case "he", "she": fits = candidate.type == .person && (candidate.gender == nil || candidate.gender == gender)
-                case "they", "we": fits = candidate.type != .place || candidate.affiliation == nil
-                default: fits = candidate.type == .person
-                }
-                if fits { return Subject(entity: entity, text: nil, pronoun: true) }
-            }
-            token -= 1
+        if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt) {
+            return Subject(entity: entity, text: nil, pronoun: true)
         }
         return Subject(entity: nil, text: pronoun, pronoun: true)
     }

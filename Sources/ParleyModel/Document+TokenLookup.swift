@@ -1,0 +1,56 @@
+/// Lookups from tokens to the layers built over them, shared by the extraction and stance stages
+/// (which may not import each other).
+extension Document {
+    /// The index of the first token that starts at or after byte `offset`.
+    public func tokenIndex(atOrAfter offset: Int) -> Int {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// For every token, the entity whose mention covers it (nil elsewhere).
+    public func entityIndexByToken() -> [Int?] {
+        var result = [Int?](repeating: nil, count: tokens.count)
+        for entity in entities {
+            for mention in entity.mentions {
+                var index = tokenIndex(atOrAfter: mention.range.start)
+                while index < tokens.count, tokens[index].range.start < mention.range.end {
+                    result[index] = entity.index
+                    index += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// The entity a pronoun most likely refers to: the nearest earlier mention, within `window`
+    /// tokens, of a person of compatible gender (`he`, `she`, `his`, `her`) or of any actor
+    /// (`they`, `their`, `it`, `its`).
+    public func antecedent(of pronoun: String, before token: Int, entityAt: [Int?], window: Int = 400) -> Int? {
+        let wantsPerson: Gender?? = switch pronoun {
+        case "he", "him", "his", "himself": .some(.male)
+        case "she", "her", "hers", "herself": .some(.female)
+        case "i", "me", "my", "we", "our", "us": .some(nil)
+        default: .none
+        }
+        var index = token - 1
+        let floor = max(0, token - window)
+        while index >= floor {
+            if let candidate = entityAt[index] {
+                let entity = entities[candidate]
+                switch wantsPerson {
+                case .some(let gender):
+                    if entity.type == .person, gender == nil || entity.gender == nil || entity.gender == gender { return candidate }
+                case .none:
+                    if entity.type != .person { return candidate }
+                }
+            }
+            index -= 1
+        }
+        return nil
+    }
+}
