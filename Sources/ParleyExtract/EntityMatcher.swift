@@ -59,6 +59,14 @@ struct EntityMatcher {
         "Village", "Town", "Township", "Borough", "Quarter", "Field", "Fields", "Beach", "Cape", "Point",
     ]
 
+    /// Plural nouns that make a demonym a collective actor (`European leaders`).
+    static let groupNouns: Set<String> = [
+        "leaders", "officials", "diplomats", "negotiators", "government", "authorities", "forces", "troops", "lawmakers",
+        "politicians", "allies", "counterparts", "ministers", "delegation", "delegates", "investors", "military", "side",
+        "media", "voters", "regulators", "envoys", "partners", "capitals", "nations", "countries", "governments", "officers",
+        "commanders", "analysts", "economists", "businesses", "banks", "companies", "firms", "markets", "public",
+    ]
+
     /// Name particles that may sit inside a person's name (`Ludwig van Beethoven`, `Osama bin Laden`).
     static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "du", "da", "dos", "das", "del", "della", "di",
                                              "la", "le", "al", "el", "bin", "ibn", "ben", "y", "ter", "ten", "zu"]
@@ -241,6 +249,11 @@ struct EntityMatcher {
             }
             if !inName, let country = lexicon.demonyms[text] {
                 context.affiliation = country
+                // "European leaders", "Russian officials": a collective actor standing for the place.
+                let next = position + 1
+                if next < sentence.upperBound, !facts.capitalized[next], Self.groupNouns.contains(facts.lower[next]) {
+                    candidates.append(MentionCandidate(tokens: position..<next, type: .place, canonical: country, rule: "demonym-group"))
+                }
                 position += 1
                 continue
             }

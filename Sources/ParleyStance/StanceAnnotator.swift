@@ -1,19 +1,71 @@
 import ParleyLexicon
 import ParleyModel
 
-/// Scores optimism and skepticism held by each actor, with evidence.
+/// Scores the optimism and skepticism each actor holds, with the evidence for every number
+/// (layer `stance`).
+///
+/// ```
+/// tokens ─► CueMatcher (lexicon cues; negation, intensity, hedges)
+///        ─► CueAttributor (quote speaker, subject, possessor, source phrase, according to …)
+///        ─► StanceScorer (per-actor sums → bounded scores)
+/// ```
+/// Every entity gets a row; actors without cues score zero and carry no evidence.
 public struct StanceAnnotator: Stage {
     public let name = "stance"
     public let requires: Set<LayerKey> = [.sentences, .tokens, .entities, .quotes]
     public let produces: Set<LayerKey> = [.stance]
-    let lexicons: LexiconSet
+    let lexicon: StanceLexicon
 
-    /// Creates the annotator over shared lexicons.
-    public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+    /// Creates the annotator over the bundled or user lexicons.
+    public init(lexicons: LexiconSet) { lexicon = StanceLexicon(lexicons) }
 
+    /// Creates the annotator over a hand-built lexicon.
+    public init(lexicon: StanceLexicon) { self.lexicon = lexicon }
+
+    /// Returns `document` with a stance row per entity.
     public func annotate(_ document: Document) throws(ParleyError) -> Document {
         var document = document
-        document.stance = []
+        let lower = document.tokens.map { document.string($0.range).lowercased() }
+        let entityAt = document.entityIndexByToken()
+        let cues = CueMatcher(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt).match()
+        let attributor = CueAttributor(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt)
+        var evidence = [[StanceEvidence]](repeating: [], count: document.entities.count)
+        for cue in cues {
+            for (entity, rule) in attributor.attribute(cue) {
+                evidence[entity].append(StanceEvidence(sentence: document.sentences[cue.sentence].range, cueRange: cue.range,
+                                                       cue: cue.cue.term, polarity: cue.polarity, weight: cue.weight,
+                                                       rule: rule, negated: cue.negated))
+            }
+        }
+        document.stance = document.entities.map { entity in
+            StanceScorer.score(entity: entity.index, evidence: evidence[entity.index])
+        }
         return document
+    }
+}
+
+/// Turns summed evidence weights into bounded scores.
+///
+/// With `O` and `S` the summed optimism and skepticism weights of an actor,
+/// `optimism = O / (O + S + 1)` and `skepticism = S / (O + S + 1)`: both lie in [0, 1), `net`
+/// lies in (−1, 1), one strong cue gives about 0.5, and more evidence moves a score towards 1
+/// without ever passing it, however long the article. The corpus report applies the same formula
+/// to sums over documents, which is why partial reports merge exactly.
+public enum StanceScorer {
+    /// Scores from summed weights.
+    public static func scores(optimismWeight: Double, skepticismWeight: Double) -> (optimism: Double, skepticism: Double) {
+        let denominator = optimismWeight + skepticismWeight + 1
+        return (optimismWeight / denominator, skepticismWeight / denominator)
+    }
+
+    /// An actor's stance row from its evidence.
+    public static func score(entity: Int, evidence: [StanceEvidence]) -> ActorStance {
+        var optimism = 0.0
+        var skepticism = 0.0
+        for item in evidence {
+            if item.polarity == .optimism { optimism += item.weight } else { skepticism += item.weight }
+        }
+        let (o, s) = scores(optimismWeight: optimism, skepticismWeight: skepticism)
+        return ActorStance(entity: entity, optimism: o, skepticism: s, evidence: evidence)
     }
 }

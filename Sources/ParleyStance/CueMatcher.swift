@@ -1,0 +1,95 @@
+import ParleyModel
+
+/// A cue occurrence after negation, intensity and hedging.
+struct CueOccurrence {
+    var cue: StanceCue
+    /// Token indices of the cue phrase.
+    var tokens: Range<Int>
+    var range: TextRange
+    var sentence: Int
+    /// Polarity after negation.
+    var polarity: Polarity
+    var weight: Double
+    var negated: Bool
+}
+
+/// Finds stance cues (longest match over lower-cased tokens) and applies their modifiers.
+///
+/// - Negation: a negator (`not`, `no`, `never`, `n't`, `without`, `hardly`, `few`) within three
+///   tokens before the cue, in the same clause, flips it: a negated optimism cue counts as
+///   skepticism at 0.8 of its weight ("not optimistic"), a negated skepticism cue as optimism at
+///   0.5 ("no doubt" is weaker reassurance than "doubt" is doubt).
+/// - Intensity: an intensifier or downtoner right before the cue multiplies its weight.
+/// - Hedges anywhere earlier in the sentence multiply it too (the strongest hedge counts once).
+/// - A cue inside an entity's name ("Hope Hicks") is not a cue.
+struct CueMatcher {
+    let lexicon: StanceLexicon
+    let document: Document
+    let lower: [String]
+    let entityAt: [Int?]
+
+    static let clauseBoundaries: Set<String> = [",", ";", ":", "but", "and", "although", "though", "while", "whereas", "—", "–"]
+
+    func match() -> [CueOccurrence] {
+        var cues: [CueOccurrence] = []
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            var index = sentence.tokens.lowerBound
+            while index < sentence.tokens.upperBound {
+                guard document.tokens[index].kind == .word, entityAt[index] == nil,
+                      let (length, cue) = longestCue(from: index, limit: sentence.tokens.upperBound) else {
+                    index += 1
+                    continue
+                }
+                let tokens = index..<index + length
+                cues.append(modified(cue, tokens: tokens, sentence: sentenceIndex, sentenceStart: sentence.tokens.lowerBound))
+                index += length
+            }
+        }
+        return cues
+    }
+
+    private func longestCue(from start: Int, limit: Int) -> (Int, StanceCue)? {
+        var best: (Int, StanceCue)?
+        var key = ""
+        var index = start
+        while index < limit, index - start < lexicon.maxCueTokens {
+            key = key.isEmpty ? lower[index] : key + " " + lower[index]
+            if let cue = lexicon.cues[key] { best = (index - start + 1, cue) }
+            guard lexicon.cuePrefixes.contains(key) else { break }
+            index += 1
+        }
+        return best
+    }
+
+    private func isNegator(_ index: Int) -> Bool {
+        let word = lower[index]
+        return lexicon.negators.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t")
+    }
+
+    private func modified(_ cue: StanceCue, tokens: Range<Int>, sentence: Int, sentenceStart: Int) -> CueOccurrence {
+        var weight = cue.weight
+        var negated = false
+        var look = tokens.lowerBound - 1
+        var steps = 0
+        while look >= sentenceStart, steps < 3, !Self.clauseBoundaries.contains(lower[look]) {
+            if isNegator(look) { negated.toggle() }
+            look -= 1
+            steps += 1
+        }
+        let before = tokens.lowerBound - 1
+        if before >= sentenceStart, let multiplier = lexicon.modifiers[lower[before]] { weight *= multiplier }
+        var hedge = 1.0
+        for index in sentenceStart..<tokens.lowerBound {
+            if let multiplier = lexicon.hedges[lower[index]] { hedge = min(hedge, multiplier) }
+        }
+        weight *= hedge
+        var polarity = cue.polarity
+        if negated {
+            polarity = cue.polarity == .optimism ? .skepticism : .optimism
+            weight *= cue.polarity == .optimism ? 0.8 : 0.5
+        }
+        let range = TextRange(document.tokens[tokens.lowerBound].range.start, document.tokens[tokens.upperBound - 1].range.end)
+        return CueOccurrence(cue: cue, tokens: tokens, range: range, sentence: sentence, polarity: polarity,
+                             weight: (weight * 10_000).rounded() / 10_000, negated: negated)
+    }
+}
