@@ -310,7 +310,10 @@ struct EntityMatcher {
                 && name.lowerBound - 1 == sentence.lowerBound)
         var person = MentionCandidate(tokens: name, type: .person, roles: context.roles, honorific: context.honorific,
                                       affiliation: context.affiliation, gender: context.gender, rule: "name")
-        if Self.organizationHeads.contains(last) || (name.count > 2 && Self.organizationHeads.contains(first)) {
+        let headBeforeOf = name.dropLast().contains { index in
+            Self.organizationHeads.contains(facts.text[index]) && ["of", "for"].contains(facts.lower[index + 1])
+        }
+        if Self.organizationHeads.contains(last) || headBeforeOf {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
         if name.count > 1, Self.placeHeads.contains(last) {

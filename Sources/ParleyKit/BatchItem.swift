@@ -27,6 +27,14 @@ public struct BatchResult: Sendable {
     public var outputName: String
 }
 
+/// An item that could not be analysed, with the id it would have been reported under.
+public struct FailedItem: Error, Sendable {
+    /// The item's id.
+    public var id: String
+    /// What went wrong.
+    public var error: ParleyError
+}
+
 /// What to render for each article.
 public enum BatchOutputKind: Sendable {
     /// A DocumentReport (`parley analyze`).
@@ -83,6 +91,18 @@ public struct BatchProcessor: Sendable {
             let formatter: DocumentReportFormatter
             if case .report(let reportFormatter) = output { formatter = reportFormatter } else { formatter = DocumentReportFormatter() }
             return BatchResult(id: id, record: formatter.formatError(id: id, error: error), error: error, outputName: outputName)
+        }
+    }
+
+    /// Reads and fully analyses one item, for callers that aggregate documents instead of rendering them.
+    public func analyze(_ item: BatchItem) -> Result<Document, FailedItem> {
+        var (id, _) = Self.names(item)
+        do throws(ParleyError) {
+            let input = try load(item, id: id)
+            id = input.id
+            return .success(try parley.analyze(input, depth: .full))
+        } catch {
+            return .failure(FailedItem(id: id, error: error))
         }
     }
 

@@ -20,8 +20,9 @@ public enum InputCollector {
     /// Extensions taken from folders (files named explicitly are always taken).
     public static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml"]
 
-    /// Expands `paths` in order: each explicit file as given, each folder's files sorted.
-    public static func collect(_ paths: [String]) -> [InputEntry] {
+    /// Expands `paths` in order: each explicit file as given, each folder's files with one of
+    /// `extensions` (default: article extensions), sorted.
+    public static func collect(_ paths: [String], extensions: Set<String> = articleExtensions) -> [InputEntry] {
         var entries: [InputEntry] = []
         for path in paths {
             var info = stat()
@@ -35,7 +36,7 @@ public enum InputCollector {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var visited: Set<String> = []
                 var found: [InputEntry] = []
-                walk(path, visited: &visited, into: &found)
+                walk(path, extensions: extensions, visited: &visited, into: &found)
                 entries += found.sorted { sortKey($0) < sortKey($1) }
             } else {
                 entries.append(.file(path: path))
@@ -59,7 +60,7 @@ public enum InputCollector {
 
     /// Depth-first walk with an explicit stack; directories are identified by their real path so
     /// a symlink back to an ancestor is visited once.
-    private static func walk(_ root: String, visited: inout Set<String>, into found: inout [InputEntry]) {
+    private static func walk(_ root: String, extensions: Set<String>, visited: inout Set<String>, into found: inout [InputEntry]) {
         var stack = [root]
         while let directory = stack.popLast() {
             guard let real = realpath(directory, nil) else {
@@ -83,14 +84,14 @@ public enum InputCollector {
                 var info = stat()
                 guard stat(path, &info) == 0 else {
                     // A dangling link or a file that vanished: report it only if it looks like an article.
-                    if let ext = pathExtension(name), articleExtensions.contains(ext) {
+                    if let ext = pathExtension(name), extensions.contains(ext) {
                         found.append(.problem(path: path, error: .unreadable("\(path): \(String(cString: strerror(errno)))")))
                     }
                     continue
                 }
                 if (info.st_mode & S_IFMT) == S_IFDIR {
                     stack.append(path)
-                } else if let ext = pathExtension(name), articleExtensions.contains(ext) {
+                } else if let ext = pathExtension(name), extensions.contains(ext) {
                     found.append(.file(path: path))
                 }
             }

@@ -53,3 +53,18 @@ public struct ActorStance: Hashable, Sendable {
         self.evidence = evidence
     }
 }
+
+/// Turns summed evidence weights into bounded scores; shared by document and corpus reports.
+///
+/// With `O` and `S` the summed optimism and skepticism weights of an actor,
+/// `optimism = O / (O + S + 1)` and `skepticism = S / (O + S + 1)`: both lie in [0, 1), `net`
+/// lies in (−1, 1), one full-strength cue gives 0.5, and more evidence moves a score towards 1
+/// without reaching it, however long the article. A corpus applies the same formula to sums over
+/// documents (never an average of averages), which is why partial reports merge exactly.
+public enum StanceFormula {
+    /// Scores from summed weights.
+    public static func scores(optimismWeight: Double, skepticismWeight: Double) -> (optimism: Double, skepticism: Double) {
+        let denominator = optimismWeight + skepticismWeight + 1
+        return (optimismWeight / denominator, skepticismWeight / denominator)
+    }
+}

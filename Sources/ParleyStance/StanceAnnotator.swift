@@ -44,20 +44,8 @@ public struct StanceAnnotator: Stage {
     }
 }
 
-/// Turns summed evidence weights into bounded scores.
-///
-/// With `O` and `S` the summed optimism and skepticism weights of an actor,
-/// `optimism = O / (O + S + 1)` and `skepticism = S / (O + S + 1)`: both lie in [0, 1), `net`
-/// lies in (−1, 1), one strong cue gives about 0.5, and more evidence moves a score towards 1
-/// without ever passing it, however long the article. The corpus report applies the same formula
-/// to sums over documents, which is why partial reports merge exactly.
+/// Builds an actor's stance row from its evidence, with ``StanceFormula``.
 public enum StanceScorer {
-    /// Scores from summed weights.
-    public static func scores(optimismWeight: Double, skepticismWeight: Double) -> (optimism: Double, skepticism: Double) {
-        let denominator = optimismWeight + skepticismWeight + 1
-        return (optimismWeight / denominator, skepticismWeight / denominator)
-    }
-
     /// An actor's stance row from its evidence.
     public static func score(entity: Int, evidence: [StanceEvidence]) -> ActorStance {
         var optimism = 0.0
@@ -65,7 +53,7 @@ public enum StanceScorer {
         for item in evidence {
             if item.polarity == .optimism { optimism += item.weight } else { skepticism += item.weight }
         }
-        let (o, s) = scores(optimismWeight: optimism, skepticismWeight: skepticism)
+        let (o, s) = StanceFormula.scores(optimismWeight: optimism, skepticismWeight: skepticism)
         return ActorStance(entity: entity, optimism: o, skepticism: s, evidence: evidence)
     }
 }

@@ -22,7 +22,7 @@ struct BatchDriver {
     /// Runs the batch and returns the process exit status (0 all processed, 1 some failed).
     func run() throws -> Int32 {
         Signals.install()
-        let items = try makeItems()
+        let items = try Self.items(for: options)
         let failures = Atomic<Int>(0)
         let progress = Progress(total: items.underestimatedCount)
         let runner = BatchRunner(jobs: options.resolvedJobs)
@@ -71,21 +71,21 @@ struct BatchDriver {
     }
 
     /// The work list: files from paths and folders, standard input, or JSON Lines records.
-    private func makeItems() throws -> [BatchItem] {
+    static func items(for options: InputOptions) throws -> [BatchItem] {
         let readsStdin = options.paths.isEmpty || options.paths == ["-"]
         if options.inputFormat == .jsonl {
-            if readsStdin { return Self.jsonLines(try readStdin()) }
+            if readsStdin { return jsonLines(try readStdin(options)) }
             var items: [BatchItem] = []
             for path in options.paths {
                 do throws(ParleyError) {
-                    items += Self.jsonLines(try FileIO.read(path, maxBytes: Int.max))
+                    items += jsonLines(try FileIO.read(path, maxBytes: Int.max))
                 } catch {
                     items.append(.problem(id: path, error: error))
                 }
             }
             return items
         }
-        if readsStdin { return [.bytes(id: "-", data: try readStdin())] }
+        if readsStdin { return [.bytes(id: "-", data: try readStdin(options))] }
         var items: [BatchItem] = []
         for path in options.paths {
             let root = path.hasSuffix("/") ? String(path.dropLast()) : path
@@ -103,7 +103,7 @@ struct BatchDriver {
         return items
     }
 
-    private func readStdin() throws -> [UInt8] {
+    private static func readStdin(_ options: InputOptions) throws -> [UInt8] {
         // JSON Lines streams may be far larger than one article; the per-record limit applies later.
         let limit = options.inputFormat == .jsonl ? Int.max : options.maxBytes
         do {
@@ -115,18 +115,21 @@ struct BatchDriver {
 
     /// One item per non-blank line, numbered from 1.
     static func jsonLines(_ bytes: [UInt8]) -> [BatchItem] {
-        var items: [BatchItem] = []
+        numberedLines(bytes).map { .jsonLine(data: $0.bytes, line: $0.number) }
+    }
+
+    /// The non-blank lines of `bytes`, with their 1-based line numbers.
+    static func numberedLines(_ bytes: [UInt8]) -> [(number: Int, bytes: [UInt8])] {
+        var result: [(Int, [UInt8])] = []
         var line = 1
         var start = 0
         for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
             let slice = bytes[start..<index]
-            if slice.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-                items.append(.jsonLine(data: Array(slice), line: line))
-            }
+            if slice.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { result.append((line, Array(slice))) }
             line += 1
             start = index + 1
         }
-        return items
+        return result
     }
 }
 

@@ -13,8 +13,9 @@ struct ParleyCommand: ParsableCommand {
               parley analyze Corpus --output reports/
               cat article.html | parley text
               parley analyze --input-format jsonl < articles.jsonl > reports.jsonl
+              parley report Corpus --top 10 --type person
             """,
         version: ParleyVersion.string,
-        subcommands: [AnalyzeCommand.self, TextCommand.self, DumpCommand.self]
+        subcommands: [AnalyzeCommand.self, ReportCommand.self, TextCommand.self, DumpCommand.self]
     )
 }

@@ -158,9 +158,9 @@ enum TestStanceLexicon {
     }
 
     @Test func scoresAreMonotonicInEvidence() {
-        let one = StanceScorer.scores(optimismWeight: 1, skepticismWeight: 0)
-        let two = StanceScorer.scores(optimismWeight: 2, skepticismWeight: 0)
+        let one = StanceFormula.scores(optimismWeight: 1, skepticismWeight: 0)
+        let two = StanceFormula.scores(optimismWeight: 2, skepticismWeight: 0)
         #expect(two.optimism > one.optimism)
-        #expect(StanceScorer.scores(optimismWeight: 1, skepticismWeight: 1).optimism == StanceScorer.scores(optimismWeight: 1, skepticismWeight: 1).skepticism)
+        #expect(StanceFormula.scores(optimismWeight: 1, skepticismWeight: 1).optimism == StanceFormula.scores(optimismWeight: 1, skepticismWeight: 1).skepticism)
     }
 }
