@@ -1,0 +1,263 @@
+// MARK: - Loading
+
+extension LexiconSet {
+    /// Loads the bundled lexicons with some files replaced or extended by in-memory texts.
+    ///
+    /// A key equal to a bundled file name (`places.tsv`) replaces that file; a key `<base>.extra.tsv`
+    /// (or `.extra.txt`) is read after the file it extends. See `Lexicons/README.md` for how later rows
+    /// merge with earlier ones.
+    ///
+    /// - Parameter files: file name → UTF-8 text.
+    /// - Returns: the validated, frozen lexicons.
+    /// - Throws: ``LexiconError`` for an unknown file name or the first malformed row.
+    public static func load(overrides files: [String: String]) throws(LexiconError) -> LexiconSet {
+        var loader = Loader(overrides: [:], extras: [:])
+        let extraNames = Dictionary(uniqueKeysWithValues: LexiconFile.allCases.map { ($0.extraName, $0) })
+        for name in files.keys.sorted() {
+            if let file = LexiconFile(rawValue: name) {
+                loader.overrides[file] = files[name]
+            } else if let file = extraNames[name] {
+                loader.extras[file] = files[name]
+            } else {
+                throw LexiconError(file: name, line: 0, message: "unknown lexicon file; expected one of "
+                    + fileNames.joined(separator: ", ") + ", or <base>.extra.tsv / <base>.extra.txt to extend one")
+            }
+        }
+        return try loader.load()
+    }
+}
+
+/// Reads every lexicon file in order and builds the tables.
+private struct Loader {
+    var overrides: [LexiconFile: String]
+    var extras: [LexiconFile: String]
+
+    /// The texts to read for `file`: the bundled (or replacing) file, then its `.extra` file.
+    func sources(_ file: LexiconFile) -> [(name: String, text: String)] {
+        var result = [(name: file.rawValue, text: overrides[file] ?? BundledLexicons.text(of: file.rawValue) ?? "")]
+        if let extra = extras[file] { result.append((file.extraName, extra)) }
+        return result
+    }
+
+    func read(_ file: LexiconFile, _ body: (Row) -> LexiconError?) throws(LexiconError) {
+        for source in sources(file) {
+            if let error = readRows(of: source.text, file: source.name, columns: file.columns,
+                                    required: file.requiredColumns, body) {
+                throw error
+            }
+        }
+    }
+
+    func load() throws(LexiconError) -> LexiconSet {
+        let places = try loadPlaces()
+        return LexiconSet(
+            places: places.lexicon,
+            organizations: try loadOrganizations(countries: places.countryHashes),
+            givenNames: try loadKeyed([.givenNamesBulk, .givenNames], capacity: 70_000) { row in
+                guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
+                return row.flag(2).map { GivenName(name: row.string(0), gender: gender, isAmbiguous: $0) }
+            },
+            surnames: try loadKeyed([.surnames, .surnamesWorld], capacity: 32_000) { row in
+                row.flag(1).map { Surname(name: row.string(0), isAmbiguous: $0) }
+            },
+            honorifics: try loadKeyed([.honorifics]) { row in
+                guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
+                return .success(Honorific(term: row.string(0), gender: gender))
+            },
+            titles: try loadKeyed([.titles], capacity: 1_000) { row in
+                guard let kind = row.enumValue(1, TitleKind.self) else { return .failure(row.badEnum(1, TitleKind.self)) }
+                return .success(Title(title: row.string(0), kind: kind))
+            },
+            particles: try loadKeyed([.nameParticles]) { row in .success(Term(term: row.string(0))) },
+            speechVerbs: try loadKeyed([.speechVerbs], capacity: 800) { row in
+                guard let kind = row.enumValue(2, SpeechVerbKind.self) else { return .failure(row.badEnum(2, SpeechVerbKind.self)) }
+                return .success(SpeechVerb(form: row.string(0), lemma: row.string(1), kind: kind))
+            },
+            nonNames: try loadKeyed([.nonNames], capacity: 500) { row in .success(Term(term: row.string(0))) },
+            optimism: try loadKeyed([.optimism], capacity: 300, makeCue),
+            skepticism: try loadKeyed([.skepticism], capacity: 300, makeCue),
+            negators: try loadKeyed([.negators]) { row in .success(Term(term: row.string(0))) },
+            intensifiers: try loadKeyed([.intensifiers]) { row in
+                row.number(1, in: 0 ... 3, excludingZero: true).map { Modifier(term: row.string(0), multiplier: $0) }
+            },
+            hedges: try loadKeyed([.hedges]) { row in
+                row.number(1, in: 0 ... 1, excludingZero: true).map { Modifier(term: row.string(0), multiplier: $0) }
+            })
+    }
+
+    private func makeCue(_ row: Row) -> Result<StanceCue, LexiconError> {
+        guard let kind = row.enumValue(2, CueKind.self) else { return .failure(row.badEnum(2, CueKind.self)) }
+        return row.number(1, in: 0 ... 2, excludingZero: true).map { StanceCue(term: row.string(0), weight: $0, kind: kind) }
+    }
+
+    /// A table where the first column is the phrase and a later row for the same exact phrase replaces
+    /// the earlier one (so curated files and `.extra` files can correct generated or bundled rows).
+    private func loadKeyed<Value: Sendable>(_ files: [LexiconFile], capacity: Int = 64,
+                                            _ make: (Row) -> Result<Value, LexiconError>) throws(LexiconError) -> PhraseTable<Value> {
+        var builder = PhraseTableBuilder<Value>(capacity: capacity)
+        for file in files {
+            try read(file) { row in
+                let value: Value
+                switch make(row) {
+                case .success(let made): value = made
+                case .failure(let error): return error
+                }
+                let phrase = row.field(0)
+                if let existing = builder.existingValue(exactSequence: row.sequenceHash(phrase)) {
+                    builder.replace(existing, with: value)
+                } else {
+                    let index = builder.append(value)
+                    builder.addPhrase(row.bytes, phrase, value: index)
+                }
+                return nil
+            }
+        }
+        return builder.build()
+    }
+
+    // MARK: Places
+
+    private func loadPlaces() throws(LexiconError) -> (lexicon: PlaceLexicon, countryHashes: Set<UInt64>) {
+        var builder = PhraseTableBuilder<Place>(capacity: 50_000)
+        var merged: [UInt64: Int32] = [:]
+        merged.reserveCapacity(40_000)
+        var countryStrings: [UInt64: String] = [:]
+        var countryIndex: [UInt64: Int32] = [:]
+        var references: [(hash: UInt64, name: String, file: String, line: Int)] = []
+        var demonyms: [(phrase: String, value: Int32)] = []
+        for file in [LexiconFile.cities, .places] {
+            try read(file) { row in
+                guard let kind = row.enumValue(1, PlaceKind.self) else { return row.badEnum(1, PlaceKind.self) }
+                var country: String?
+                var countryHash: UInt64 = 0
+                if !row.isEmpty(2) {
+                    countryHash = TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(2)]))
+                    let name = countryStrings[countryHash] ?? row.string(2)
+                    countryStrings[countryHash] = name
+                    country = name
+                    references.append((countryHash, name, row.file, row.line))
+                }
+                var population: Int?
+                if !row.isEmpty(3) {
+                    guard let value = Int(row.string(3)), value >= 0 else {
+                        return row.error("population must be a whole number ≥ 0, found \"\(row.string(3))\"")
+                    }
+                    population = value
+                }
+                let ambiguous: Bool
+                switch row.flag(4) {
+                case .success(let flag): ambiguous = flag
+                case .failure(let error): return error
+                }
+                let nameRange = row.field(0)
+                var key = TokenHash.combine(TokenHash.sequenceSeed, row.sequenceHash(nameRange))
+                key = TokenHash.combine(key, UInt64(kind.priority) &+ UInt64(PlaceKind.allCases.firstIndex(of: kind)!) << 8)
+                key = TokenHash.combine(key, countryHash)
+                let index: Int32
+                if let existing = merged[key] {
+                    index = existing
+                    var place = builder.values[Int(existing)]
+                    if let population { place.population = population }
+                    if !row.isEmpty(4) { place.isAmbiguous = ambiguous }
+                    row.forEachValue(5) { place.aliases.append(row.string($0)) }
+                    row.forEachValue(6) { place.demonyms.append(row.string($0)) }
+                    builder.replace(existing, with: place)
+                } else {
+                    var place = Place(name: row.string(0), kind: kind, country: country, population: population,
+                                      isAmbiguous: ambiguous, aliases: [], demonyms: [])
+                    row.forEachValue(5) { place.aliases.append(row.string($0)) }
+                    row.forEachValue(6) { place.demonyms.append(row.string($0)) }
+                    index = builder.append(place)
+                    merged[key] = index
+                    builder.addPhrase(row.bytes, nameRange, value: index)
+                }
+                row.forEachValue(5) { builder.addPhrase(row.bytes, $0, value: index) }
+                row.forEachValue(6) { demonyms.append((row.string($0), index)) }
+                if kind == .country || kind == .territory {
+                    countryIndex[TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[nameRange]))] = index
+                }
+                return nil
+            }
+        }
+        for reference in references where countryIndex[reference.hash] == nil {
+            throw LexiconError(file: reference.file, line: reference.line,
+                               message: "unknown country \"\(reference.name)\": the country column must name a country or territory row of places.tsv")
+        }
+        let names = builder.build(order: Place.isMoreLikely)
+        var demonymBuilder = PhraseTableBuilder<Place>(values: names.entries, capacity: demonyms.count)
+        for var demonym in demonyms {
+            demonym.phrase.withUTF8 { _ = demonymBuilder.addPhrase($0, 0 ..< $0.count, value: demonym.value) }
+        }
+        var countries: [String: Place] = [:]
+        for index in countryIndex.values {
+            let place = names.entries[Int(index)]
+            countries[place.name] = place
+        }
+        let lexicon = PlaceLexicon(names: names, demonyms: demonymBuilder.build(order: Place.isMoreLikely), countries: countries)
+        return (lexicon, Set(countryIndex.keys))
+    }
+
+    // MARK: Organisations
+
+    private func loadOrganizations(countries: Set<UInt64>) throws(LexiconError) -> PhraseTable<Organization> {
+        var builder = PhraseTableBuilder<Organization>(capacity: 1_000)
+        try read(.organizations) { row in
+            var kind = OrganizationKind.government
+            if !row.isEmpty(2) {
+                guard let parsed = row.enumValue(2, OrganizationKind.self) else { return row.badEnum(2, OrganizationKind.self) }
+                kind = parsed
+            } else {
+                return row.error("the column \"kind\" is empty")
+            }
+            var country: String?
+            if !row.isEmpty(3) {
+                guard countries.contains(TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(3)]))) else {
+                    return row.error("unknown country \"\(row.string(3))\": the country column must name a country or territory row of places.tsv")
+                }
+                country = row.string(3)
+            }
+            var organization = Organization(name: row.string(0), aliases: [], kind: kind, country: country)
+            row.forEachValue(1) { organization.aliases.append(row.string($0)) }
+            let index = builder.append(organization)
+            builder.addPhrase(row.bytes, row.field(0), value: index)
+            row.forEachValue(1) { builder.addPhrase(row.bytes, $0, value: index) }
+            return nil
+        }
+        return builder.build()
+    }
+}
+
+// MARK: - Field parsing
+
+extension Row {
+    /// The `yes`/`no` flag in column `index` (empty or missing means no).
+    func flag(_ index: Int) -> Result<Bool, LexiconError> {
+        if isEmpty(index) || field(index, equals: "no") { return .success(false) }
+        if field(index, equals: "yes") { return .success(true) }
+        return .failure(error("column \(index + 1) must be yes or no, found \"\(string(index))\""))
+    }
+
+    /// A number in `range` (and above 0 when `excludingZero`).
+    func number(_ index: Int, in range: ClosedRange<Double>, excludingZero: Bool) -> Result<Double, LexiconError> {
+        let text = string(index)
+        guard let value = Double(text), value.isFinite else {
+            return .failure(error("expected a number in column \(index + 1), found \"\(text)\""))
+        }
+        guard range.contains(value), !(excludingZero && value == 0) else {
+            let lower = excludingZero ? "(\(range.lowerBound)" : "[\(range.lowerBound)"
+            return .failure(error("the number \(text) is outside \(lower), \(range.upperBound)]"))
+        }
+        return .success(value)
+    }
+
+    /// The enum case whose raw value is the text of column `index`.
+    func enumValue<E: RawRepresentable & CaseIterable>(_ index: Int, _ type: E.Type) -> E? where E.RawValue == String {
+        E(rawValue: string(index))
+    }
+
+    /// The error for an unknown enum value in column `index`.
+    func badEnum<E: RawRepresentable & CaseIterable>(_ index: Int, _ type: E.Type) -> LexiconError where E.RawValue == String {
+        error("unknown value \"\(string(index))\" in column \(index + 1); expected one of "
+            + E.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+}

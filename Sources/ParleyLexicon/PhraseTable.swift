@@ -1,0 +1,192 @@
+/// Which token hashes a lookup compares: case-sensitive or ASCII-case-folded.
+public enum LetterCase: Sendable, Hashable {
+    /// Compare ``TokenHash/exact(_:)-(UnsafeBufferPointer<UInt8>)`` hashes: `Will` ≠ `will`, `WHO` ≠ `who`.
+    case exact
+    /// Compare ``TokenHash/folded(_:)-(UnsafeBufferPointer<UInt8>)`` hashes: `KYIV`, `Kyiv`, `kyiv` are alike.
+    case folded
+}
+
+/// A successful phrase lookup: how many tokens matched and which lexicon entries the phrase names.
+///
+/// Read the entries with ``PhraseTable/values(of:)``; a match holds only indices, so it is cheap to keep.
+public struct PhraseMatch: Hashable, Sendable {
+    /// The number of tokens the phrase spans (at least 1).
+    public var length: Int
+    /// Positions in the table's postings list; an internal detail exposed only for ``PhraseTable/values(of:)``.
+    public var postings: Range<Int32>
+    /// Which hash variant matched.
+    public var letterCase: LetterCase
+
+    /// Creates a match; normally only ``PhraseTable`` does this.
+    @inlinable
+    public init(length: Int, postings: Range<Int32>, letterCase: LetterCase) {
+        self.length = length
+        self.postings = postings
+        self.letterCase = letterCase
+    }
+}
+
+/// The entries a phrase names, in lexicon priority order, without copying them.
+public struct PhraseValues<Value>: RandomAccessCollection {
+    @usableFromInline let values: [Value]
+    @usableFromInline let postings: ArraySlice<Int32>
+
+    @inlinable init(values: [Value], postings: ArraySlice<Int32>) {
+        self.values = values
+        self.postings = postings
+    }
+
+    /// The first position (always 0).
+    @inlinable public var startIndex: Int { 0 }
+    /// One past the last position.
+    @inlinable public var endIndex: Int { postings.count }
+    /// The entry at `position`.
+    @inlinable public subscript(position: Int) -> Value {
+        values[Int(postings[postings.startIndex + position])]
+    }
+}
+
+extension PhraseValues: Sendable where Value: Sendable {}
+
+/// An immutable open-addressing hash index from sequence hashes to posting ranges.
+///
+/// A slot whose range is empty marks a phrase prefix: longer phrases start with it, so a longest-match
+/// scan must go on. Key 0 is reserved for empty slots (a real key 0 is stored as 1; collisions between
+/// distinct 64-bit keys are ignored: with 10^5 keys the chance is about 10^-9).
+@usableFromInline
+struct HashIndex: Sendable {
+    @usableFromInline let keys: [UInt64]
+    @usableFromInline let starts: [Int32]
+    @usableFromInline let ends: [Int32]
+    @usableFromInline let postings: [Int32]
+    @usableFromInline let mask: Int
+
+    init(keys: [UInt64], starts: [Int32], ends: [Int32], postings: [Int32]) {
+        self.keys = keys
+        self.starts = starts
+        self.ends = ends
+        self.postings = postings
+        self.mask = keys.count - 1
+    }
+
+    @inlinable static func storedKey(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+    /// The slot holding `key`, or nil when no phrase has this hash (nor starts with it).
+    @inlinable func slot(for key: UInt64) -> Int? {
+        let key = Self.storedKey(key)
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let k = keys[slot]
+            if k == key { return slot }
+            if k == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// A dictionary from token sequences to lexicon entries, with longest-match lookup from any token.
+///
+/// Phrases are split into tokens like document text (see `Lexicons/README.md`), each token is hashed
+/// with ``TokenHash``, and the sequence hash (``TokenHash/combine(_:_:)``) of every phrase and of every
+/// proper prefix is stored in two open-addressing tables, one for exact and one for ASCII-folded
+/// hashes. A lookup therefore costs one probe per token and never allocates. A phrase may name several
+/// entries (`Paris` the French capital and `Paris` in Texas); they come back in lexicon priority order.
+public struct PhraseTable<Value: Sendable>: Sendable {
+    @usableFromInline let values: [Value]
+    @usableFromInline let exactIndex: HashIndex
+    @usableFromInline let foldedIndex: HashIndex
+    /// The number of tokens in the longest phrase (a longest-match scan never looks further).
+    public let maxTokens: Int
+    /// The number of distinct phrases (exact spelling) in the table.
+    public let phraseCount: Int
+
+    init(values: [Value], exactIndex: HashIndex, foldedIndex: HashIndex, maxTokens: Int, phraseCount: Int) {
+        self.values = values
+        self.exactIndex = exactIndex
+        self.foldedIndex = foldedIndex
+        self.maxTokens = maxTokens
+        self.phraseCount = phraseCount
+    }
+
+    /// Every entry of the table, in file order (after merging duplicates and overrides).
+    public var entries: [Value] { values }
+
+    /// The longest phrase that starts at `start`, given one hash per token.
+    ///
+    /// - Parameters:
+    ///   - hashes: one hash per document token: exact hashes for `.exact`, folded hashes for `.folded`.
+    ///   - start: the index of the first token to match.
+    ///   - letterCase: which variant `hashes` holds.
+    /// - Returns: the longest match, or nil when no phrase starts with the token at `start`.
+    @inlinable
+    public func longestMatch<Hashes: RandomAccessCollection>(
+        in hashes: Hashes, from start: Hashes.Index, case letterCase: LetterCase
+    ) -> PhraseMatch? where Hashes.Element == UInt64 {
+        let index = letterCase == .exact ? exactIndex : foldedIndex
+        var sequence = TokenHash.sequenceSeed
+        var best: PhraseMatch?
+        var position = start
+        var length = 0
+        while position < hashes.endIndex, length < maxTokens {
+            sequence = TokenHash.combine(sequence, hashes[position])
+            guard let slot = index.slot(for: sequence) else { break }
+            length += 1
+            let lower = index.starts[slot], upper = index.ends[slot]
+            if lower < upper {
+                best = PhraseMatch(length: length, postings: lower ..< upper, letterCase: letterCase)
+            }
+            position = hashes.index(after: position)
+        }
+        return best
+    }
+
+    /// The entries a single token names (a one-token phrase), without a longest-match scan.
+    ///
+    /// - Parameters:
+    ///   - hash: the token's hash, of the variant `letterCase` names.
+    ///   - letterCase: exact or folded.
+    /// - Returns: the match, or nil when no one-token phrase has this hash.
+    @inlinable
+    public func match(token hash: UInt64, case letterCase: LetterCase) -> PhraseMatch? {
+        let index = letterCase == .exact ? exactIndex : foldedIndex
+        guard let slot = index.slot(for: TokenHash.combine(TokenHash.sequenceSeed, hash)) else { return nil }
+        let lower = index.starts[slot], upper = index.ends[slot]
+        return lower < upper ? PhraseMatch(length: 1, postings: lower ..< upper, letterCase: letterCase) : nil
+    }
+
+    /// The entries a match names, best first.
+    ///
+    /// - Parameter match: a match returned by this table.
+    /// - Returns: a view of the entries; it does not copy them.
+    @inlinable
+    public func values(of match: PhraseMatch) -> PhraseValues<Value> {
+        let index = match.letterCase == .exact ? exactIndex : foldedIndex
+        return PhraseValues(values: values, postings: index.postings[Int(match.postings.lowerBound) ..< Int(match.postings.upperBound)])
+    }
+
+    /// The entries a whole phrase names (convenience for tests and tools; it allocates).
+    ///
+    /// - Parameters:
+    ///   - phrase: the phrase as text, split into tokens like lexicon entries.
+    ///   - letterCase: exact or folded comparison.
+    /// - Returns: the entries, best first; empty when the phrase is not in the table.
+    public func lookup(_ phrase: String, case letterCase: LetterCase = .exact) -> PhraseValues<Value> {
+        let (exact, folded) = PhraseSplitter.hashes(of: phrase)
+        let hashes = letterCase == .exact ? exact : folded
+        guard !hashes.isEmpty, let match = longestMatch(in: hashes, from: 0, case: letterCase),
+              match.length == hashes.count else {
+            return PhraseValues(values: values, postings: [])
+        }
+        return values(of: match)
+    }
+
+    /// Whether the whole phrase is in the table (convenience; it allocates).
+    ///
+    /// - Parameters:
+    ///   - phrase: the phrase as text.
+    ///   - letterCase: exact or folded comparison.
+    /// - Returns: true when ``lookup(_:case:)`` finds at least one entry.
+    public func contains(_ phrase: String, case letterCase: LetterCase = .exact) -> Bool {
+        !lookup(phrase, case: letterCase).isEmpty
+    }
+}
