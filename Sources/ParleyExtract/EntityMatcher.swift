@@ -136,8 +136,9 @@ struct EntityMatcher {
         var index = tokens.lowerBound
         while index < tokens.upperBound {
             // A title or role, capitalised or not ("aide", "Foreign Minister").
-            if let (length, title) = titleMatch(at: index, limit: tokens.upperBound) {
+            if let (length, _) = titleMatch(at: index, limit: tokens.upperBound) {
                 if context.rolesStart == nil { context.rolesStart = index }
+                let title = written(index..<index + length)
                 if !context.roles.contains(title) { context.roles.append(title) }
                 index += length
                 continue
@@ -183,6 +184,11 @@ struct EntityMatcher {
         return end
     }
 
+    /// A role as the article writes it (`Foreign Minister`, `envoy`), tokens joined by spaces.
+    private func written(_ tokens: Range<Int>) -> String {
+        tokens.map { facts.text[$0] }.joined(separator: " ")
+    }
+
     private func titleMatch(at index: Int, limit: Int) -> (Int, String)? {
         guard facts.kinds[index] == .word else { return nil }
         return lexicon.titles.longestMatch(from: index, limit: limit) { facts.lower[$0] }
@@ -208,10 +214,11 @@ struct EntityMatcher {
         while position < runEndIndex {
             let text = facts.text[position]
             let inName = nameStart != nil
-            if let (length, title) = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
+            if let (length, _) = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
                 // A title ends the name before it ("Putin adviser …" is rare; "President Putin" common).
                 flushName(upTo: position)
                 if context.rolesStart == nil { context.rolesStart = position }
+                let title = written(position..<position + length)
                 if !context.roles.contains(title) { context.roles.append(title) }
                 position += length
                 // A title may run past the capitalised words ("Secretary of the Army"): so does the run.
@@ -238,7 +245,8 @@ struct EntityMatcher {
                 continue
             }
             if let (length, place) = lexicon.places.longestMatch(from: position, limit: runEndIndex, text: { facts.text[$0] }),
-               acceptPlace(place, at: position..<position + length, inName: inName, sentence: sentence) {
+               acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
+                           sentence: sentence) {
                 flushName(upTo: position)
                 candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: place.name,
                                                    affiliation: place.kind == "country" ? nil : place.country,
@@ -277,8 +285,10 @@ struct EntityMatcher {
         let next = tokens.upperBound
         // "Paris said", "Jordan told": a speaker, not a place.
         if next < sentence.upperBound, isSpeechVerb(next), place.ambiguous { return false }
-        if next < sentence.upperBound, facts.capitalized[next], place.ambiguous,
-           lexicon.surnames.contains(facts.text[next]) || lexicon.givenNames[facts.text[tokens.lowerBound]] != nil {
+        // "Vladimir Putin", "Georgia Meloni": a given name followed by a capitalised word that is no place.
+        if next < sentence.upperBound, facts.capitalized[next], tokens.count == 1,
+           lexicon.givenNames[facts.text[tokens.lowerBound]] != nil || (place.ambiguous && lexicon.surnames.contains(facts.text[next])),
+           lexicon.places.longestMatch(from: next, limit: sentence.upperBound, text: { facts.text[$0] }) == nil {
             return false
         }
         guard place.ambiguous else { return true }

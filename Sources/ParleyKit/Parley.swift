@@ -51,7 +51,7 @@ public struct Parley: Sendable {
     /// - Parameters:
     ///   - lexicons: lexicon tables (the bundled ones unless `--lexicons` says otherwise).
     ///   - maxBytes: per-article size limit.
-    public init(lexicons: LexiconSet = LexiconSet(), maxBytes: Int = ArticleReader.defaultMaxBytes) {
+    public init(lexicons: LexiconSet = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes) {
         self.lexicons = lexicons
         reader = ArticleReader(maxBytes: maxBytes)
         // The stage list is fixed and known to satisfy itself; a failure here is a programming error.

@@ -189,7 +189,8 @@ struct CueAttributor {
             if let entity = entityAt[index] {
                 var end = index
                 while end < cue, entityAt[end] == entity { end += 1 }
-                let previous = index - 1
+                var previous = index - 1
+                while previous >= floor, ["the", "a", "an", "some", "many", "several", "its", "their"].contains(lower[previous]) { previous -= 1 }
                 let governed = previous >= floor && Self.prepositions.contains(lower[previous])
                 let possessor = end < document.tokens.count && document.tokens[end].kind == .possessive
                 if !governed, !possessor { return entity }

@@ -2,7 +2,7 @@ import ParleyModel
 
 /// A cue occurrence after negation, intensity and hedging.
 struct CueOccurrence {
-    var cue: StanceCue
+    var cue: CueEntry
     /// Token indices of the cue phrase.
     var tokens: Range<Int>
     var range: TextRange
@@ -48,8 +48,8 @@ struct CueMatcher {
         return cues
     }
 
-    private func longestCue(from start: Int, limit: Int) -> (Int, StanceCue)? {
-        var best: (Int, StanceCue)?
+    private func longestCue(from start: Int, limit: Int) -> (Int, CueEntry)? {
+        var best: (Int, CueEntry)?
         var key = ""
         var index = start
         while index < limit, index - start < lexicon.maxCueTokens {
@@ -66,7 +66,7 @@ struct CueMatcher {
         return lexicon.negators.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t")
     }
 
-    private func modified(_ cue: StanceCue, tokens: Range<Int>, sentence: Int, sentenceStart: Int) -> CueOccurrence {
+    private func modified(_ cue: CueEntry, tokens: Range<Int>, sentence: Int, sentenceStart: Int) -> CueOccurrence {
         var weight = cue.weight
         var negated = false
         var look = tokens.lowerBound - 1

@@ -1,7 +1,7 @@
 import ParleyModel
 
 /// A stance cue from the lexicon.
-public struct StanceCue: Sendable, Hashable {
+public struct CueEntry: Sendable, Hashable {
     /// The phrase as listed (`sticking point`).
     public var term: String
     /// Which axis it signals before negation.
@@ -23,7 +23,7 @@ public struct StanceCue: Sendable, Hashable {
 /// The lookups the stance scorer needs, keyed by lower-cased token sequences.
 public struct StanceLexicon: Sendable {
     /// Cues by lower-cased phrase (tokens joined by spaces).
-    public var cues: [String: StanceCue] = [:]
+    public var cues: [String: CueEntry] = [:]
     /// Every proper prefix of a cue phrase, so longest match stops early.
     public var cuePrefixes: Set<String> = []
     /// Longest cue in tokens.
@@ -41,7 +41,7 @@ public struct StanceLexicon: Sendable {
     public init() {}
 
     /// Adds a cue under its lower-cased phrase; a stronger cue wins over a weaker one with the same phrase.
-    public mutating func addCue(_ cue: StanceCue) {
+    public mutating func addCue(_ cue: CueEntry) {
         let tokens = cue.term.lowercased().split(separator: " ").map(String.init)
         guard !tokens.isEmpty else { return }
         let key = tokens.joined(separator: " ")

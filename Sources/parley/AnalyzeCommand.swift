@@ -100,6 +100,11 @@ extension BatchDriver {
 /// Loads the bundled lexicons, plus `--lexicons DIR` when given.
 enum LexiconLoading {
     static func load(_ directory: String?) throws -> LexiconSet {
-        LexiconSet()
+        guard let directory else { return LexiconSet.bundled }
+        do {
+            return try LexiconSet.load(overrides: directory)
+        } catch {
+            throw ValidationError("lexicon error: \(error)")
+        }
     }
 }

@@ -63,11 +63,11 @@ enum TestStanceLexicon {
         var lexicon = StanceLexicon()
         for (term, pos) in [("optimism", "noun"), ("optimistic", "adj"), ("hopeful", "adj"), ("confidence", "noun"), ("commitment", "noun"),
                             ("readiness", "noun"), ("welcomed", "verb"), ("progress", "noun")] {
-            lexicon.addCue(StanceCue(term: term, polarity: .optimism, weight: 1, partOfSpeech: pos))
+            lexicon.addCue(CueEntry(term: term, polarity: .optimism, weight: 1, partOfSpeech: pos))
         }
         for (term, pos) in [("skepticism", "noun"), ("concerns", "noun"), ("cautioned", "verb"), ("warned", "verb"), ("hesitation", "noun"),
                             ("sticking point", "noun"), ("overly optimistic", "phrase"), ("doubt", "noun")] {
-            lexicon.addCue(StanceCue(term: term, polarity: .skepticism, weight: 1, partOfSpeech: pos))
+            lexicon.addCue(CueEntry(term: term, polarity: .skepticism, weight: 1, partOfSpeech: pos))
         }
         lexicon.negators = ["not", "no", "never", "hardly", "without", "few"]
         lexicon.modifiers = ["very": 1.5, "deeply": 1.5, "cautiously": 0.6, "somewhat": 0.7]
