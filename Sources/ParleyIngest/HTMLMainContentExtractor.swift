@@ -1,0 +1,354 @@
+import ParleyModel
+
+/// Finds the article in a converted page and returns its blocks in document order.
+///
+/// The method follows the ideas of readability and trafilatura, with general signals only:
+/// 1. prune boilerplate subtrees (scripts, navigation, asides, forms, footers, hidden elements,
+///    and class/id/role vocabulary such as comment, cookie, newsletter, related, share), but never a
+///    subtree that holds most of the page's paragraph text, so a misnamed wrapper cannot erase the article;
+/// 2. cut the rest into blocks and score each prose block (length, commas) into its ancestors,
+///    weighted by tag and class/id vocabulary and discounted by link density;
+/// 3. take the best container, widen it to siblings that look like article text, and drop
+///    link lists, image galleries and other boilerplate inside it.
+enum HTMLMainContentExtractor {
+    /// The article's blocks, plus the root elements they were taken from.
+    struct Result {
+        var blocks: [HTMLBlock]
+        var roots: [Int32]
+    }
+
+    static func extract(_ tree: HTMLTree) -> Result {
+        let nodes = tree.nodes
+        let count = nodes.count
+        guard count > 0 else { return Result(blocks: [], roots: []) }
+        let start = tree.body >= 0 ? Int(tree.body) : 0
+
+        // Inherited context, forward pass (parents precede children).
+        var inLink = [Bool](repeating: false, count: count)
+        var inBlockquote = [Bool](repeating: false, count: count)
+        var inPre = [Bool](repeating: false, count: count)
+        var inParagraph = [Bool](repeating: false, count: count)
+        for i in 0..<count {
+            let node = nodes[i]
+            let parent = Int(node.parent)
+            let p = parent >= 0
+            inLink[i] = node.flags.contains(.link) || (p && inLink[parent])
+            inBlockquote[i] = node.tag == .blockquote || node.tag == .q || (p && inBlockquote[parent])
+            inPre[i] = node.tag == .pre || (p && inPre[parent])
+            inParagraph[i] = node.tag == .p || (p && inParagraph[parent])
+        }
+
+        // Paragraph text per subtree, bottom-up, to protect the article from over-eager pruning.
+        var paragraphText = [Int](repeating: 0, count: count)
+        var subtreeText = [Int](repeating: 0, count: count)
+        for i in stride(from: count - 1, through: 0, by: -1) {
+            let node = nodes[i]
+            if node.tag == .text {
+                let length = Int(node.textEnd - node.textStart)
+                subtreeText[i] = length
+                if inParagraph[i], !inLink[i] { paragraphText[i] = length }
+            }
+            let parent = Int(node.parent)
+            if parent >= 0 {
+                paragraphText[parent] += paragraphText[i]
+                subtreeText[parent] += subtreeText[i]
+            }
+        }
+        let totalParagraphText = max(paragraphText[start], 1)
+
+        // Pruning decisions.
+        var keep = [Bool](repeating: true, count: count)
+        for i in start..<count {
+            let node = nodes[i]
+            let parent = Int(node.parent)
+            if parent >= 0, !keep[parent] { keep[i] = false; continue }
+            guard node.tag != .text else { continue }
+            let protected = paragraphText[i] * 2 > totalParagraphText
+            if isAlwaysDropped(node.tag) { keep[i] = false; continue }
+            if protected { continue }
+            if isBoilerplate(node, text: subtreeText[i]) { keep[i] = false }
+        }
+
+        var blocks = HTMLBlockSegmenter.blocks(tree, from: start, keep: keep, inLink: inLink,
+                                               inBlockquote: inBlockquote, inPre: inPre)
+        guard !blocks.isEmpty else { return Result(blocks: [], roots: []) }
+
+        // Kept text and link text per subtree (for link density of candidates).
+        var keptText = [Int](repeating: 0, count: count)
+        var keptLink = [Int](repeating: 0, count: count)
+        var keptCommas = [Int](repeating: 0, count: count)
+        for block in blocks {
+            var node = Int(block.owner)
+            var depth = 0
+            while node >= 0 && depth < 4096 {
+                keptText[node] += block.bytes.count
+                keptLink[node] += block.linkBytes
+                keptCommas[node] += block.commas
+                node = Int(nodes[node].parent)
+                depth += 1
+            }
+        }
+
+        // Score prose blocks into their ancestors.
+        var score = [Double](repeating: 0, count: count)
+        var scored = [Bool](repeating: false, count: count)
+        var candidates: [Int] = []
+        for block in blocks where block.kind == .body || block.kind == .blockquote || block.kind == .preformatted {
+            let length = block.bytes.count
+            guard length >= 25, block.linkDensity < 0.5 else { continue }
+            let value = 1 + Double(block.commas) + min(Double(length) / 100, 3)
+            var node = Int(nodes[Int(block.owner)].parent)
+            if nodes[Int(block.owner)].tag != .p && nodes[Int(block.owner)].tag != .pre
+                && nodes[Int(block.owner)].tag != .blockquote {
+                node = Int(block.owner)  // text directly in a div-like container: the container is the paragraph's parent
+            }
+            var level = 0
+            while node >= 0, level < 5, node >= start {
+                if !scored[node] {
+                    scored[node] = true
+                    score[node] = initialScore(nodes[node])
+                    candidates.append(node)
+                }
+                let divider: Double = level == 0 ? 1 : (level == 1 ? 2 : Double(level) * 3)
+                score[node] += value / divider
+                node = Int(nodes[node].parent)
+                level += 1
+            }
+        }
+        guard !candidates.isEmpty else {
+            return Result(blocks: filterBlocks(blocks, nodes: nodes), roots: [Int32(start)])
+        }
+        func linkDensity(_ i: Int) -> Double { keptText[i] == 0 ? 0 : Double(keptLink[i]) / Double(keptText[i]) }
+        for node in candidates { score[node] *= 1 - linkDensity(node) }
+        candidates.sort { score[$0] > score[$1] }
+        var best = candidates[0]
+        let bestScore = score[best]
+
+        // Several strong candidates under one ancestor: the article is that ancestor.
+        let strong = candidates.prefix(6).dropFirst().filter { score[$0] >= bestScore * 0.75 }
+        if strong.count >= 2 {
+            var ancestor = Int(nodes[best].parent)
+            while ancestor >= start {
+                let holding = strong.filter { isAncestor(ancestor, of: $0, nodes) }.count
+                if holding >= min(strong.count, 2) { best = ancestor; break }
+                ancestor = Int(nodes[ancestor].parent)
+            }
+        }
+        // A lone child: its parent is the real container.
+        while best > start, Int(nodes[best].parent) >= start, elementChildren(of: Int(nodes[best].parent), nodes, keep).count == 1 {
+            best = Int(nodes[best].parent)
+        }
+
+        // Widen to siblings that look like article text.
+        var roots: [Int] = [best]
+        let parent = Int(nodes[best].parent)
+        if parent >= start {
+            let threshold = max(10, score[best] * 0.2)
+            roots = []
+            for sibling in elementChildren(of: parent, nodes, keep) {
+                if sibling == best { roots.append(sibling); continue }
+                if scored[sibling], score[sibling] >= threshold { roots.append(sibling); continue }
+                if nodes[sibling].tag == .p {
+                    let length = keptText[sibling]
+                    let density = linkDensity(sibling)
+                    if length > 80, density < 0.25 { roots.append(sibling); continue }
+                }
+            }
+        }
+
+        // Conditional cleaning inside the chosen roots.
+        for root in roots { cleanConditionally(root: root, nodes: nodes, keep: &keep, keptText: keptText,
+                                               keptLink: keptLink, keptCommas: keptCommas, score: score, scored: scored) }
+        let rootRanges = roots.map { $0..<Int(nodes[$0].end) }
+        blocks = blocks.filter { block in
+            guard let first = block.pieces.first?.node else { return false }
+            var current = Int(first)
+            guard rootRanges.contains(where: { $0.contains(current) }) else { return false }
+            // Dropped by conditional cleaning? Walk up to the enclosing root.
+            var depth = 0
+            while current >= 0, depth < 100_000 {
+                if !keep[current] { return false }
+                if rootRanges.contains(where: { $0.lowerBound == current }) { break }
+                current = Int(nodes[current].parent)
+                depth += 1
+            }
+            return true
+        }
+        return Result(blocks: filterBlocks(blocks, nodes: nodes), roots: roots.map { Int32($0) })
+    }
+
+    // MARK: - Signals
+
+    /// Elements that never carry article text.
+    static func isAlwaysDropped(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .script, .style, .noscript, .template, .iframe, .svg, .math, .canvas, .object, .embed, .video,
+             .audio, .select, .textarea, .button, .input, .option, .dialog, .head, .title, .meta, .link, .figcaption,
+             .label:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Boilerplate by element, role or class/id vocabulary.
+    static func isBoilerplate(_ node: HTMLNode, text: Int) -> Bool {
+        if node.flags.contains(.hidden) { return true }
+        switch node.tag {
+        case .nav, .aside, .footer, .header, .menu, .form, .figure, .fieldset:
+            return true
+        default:
+            break
+        }
+        if node.flags.contains(.boilerplateRole) { return true }
+        if node.flags.contains(.boilerplateClass), node.tag != .body, node.tag != .html, node.tag != .article,
+           !node.flags.contains(.articleBody) {
+            return true
+        }
+        if node.flags.contains(.bylineClass), text < 200 { return true }
+        if node.flags.contains(.captionClass), text < 300, node.tag != .p { return true }
+        if node.flags.contains(.dateClass), text < 80 { return true }
+        return false
+    }
+
+    /// Readability-style starting score from the tag and class/id vocabulary.
+    static func initialScore(_ node: HTMLNode) -> Double {
+        var value: Double
+        switch node.tag {
+        case .div, .article, .main, .section: value = 5
+        case .pre, .td, .blockquote: value = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: value = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: value = -5
+        default: value = 0
+        }
+        if node.flags.contains(.positiveClass) { value += 25 }
+        if node.flags.contains(.negativeClass) || node.flags.contains(.boilerplateClass) { value -= 25 }
+        if node.flags.contains(.articleBody) { value += 30 }
+        if node.tag == .article || node.tag == .main || node.flags.contains(.mainRole) { value += 10 }
+        return value
+    }
+
+    private static func classWeight(_ node: HTMLNode) -> Int {
+        var weight = 0
+        if node.flags.contains(.positiveClass) || node.flags.contains(.articleBody) { weight += 25 }
+        if node.flags.contains(.negativeClass) || node.flags.contains(.boilerplateClass) { weight -= 25 }
+        return weight
+    }
+
+    static func isAncestor(_ ancestor: Int, of node: Int, _ nodes: [HTMLNode]) -> Bool {
+        ancestor < node && node < Int(nodes[ancestor].end)
+    }
+
+    /// Kept element children of `parent`, in order.
+    static func elementChildren(of parent: Int, _ nodes: [HTMLNode], _ keep: [Bool]) -> [Int] {
+        var children: [Int] = []
+        var i = parent + 1
+        let end = Int(nodes[parent].end)
+        while i < end {
+            if nodes[i].tag != .text, keep[i] { children.append(i) }
+            i = Int(nodes[i].end)
+        }
+        return children
+    }
+
+    /// Readability's `_cleanConditionally`: inside the article, drop lists, tables and divs that look
+    /// like link lists, galleries or widgets.
+    private static func cleanConditionally(root: Int, nodes: [HTMLNode], keep: inout [Bool], keptText: [Int],
+                                           keptLink: [Int], keptCommas: [Int], score: [Double], scored: [Bool]) {
+        let end = Int(nodes[root].end)
+        var i = root + 1
+        while i < end {
+            let node = nodes[i]
+            guard keep[i], node.tag != .text else { i += 1; continue }
+            switch node.tag {
+            case .div, .section, .ul, .ol, .table, .dl, .center:
+                break
+            default:
+                i += 1
+                continue
+            }
+            let weight = classWeight(node)
+            // Count what the element holds.
+            var paragraphs = 0, images = 0, listItems = 0, inputs = 0, embeds = 0, headings = 0
+            var j = i + 1
+            let elementEnd = Int(node.end)
+            while j < elementEnd {
+                if !keep[j] {
+                    if nodes[j].tag == .img || nodes[j].tag == .picture { images += 1 }
+                    if nodes[j].tag == .iframe || nodes[j].tag == .embed || nodes[j].tag == .video { embeds += 1 }
+                    j = Int(nodes[j].end)
+                    continue
+                }
+                switch nodes[j].tag {
+                case .p: paragraphs += 1
+                case .img, .picture: images += 1
+                case .li: listItems += 1
+                case .input, .select, .textarea, .button: inputs += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6: headings += 1
+                default: break
+                }
+                j += 1
+            }
+            let text = keptText[i]
+            let density = text == 0 ? 0 : Double(keptLink[i]) / Double(text)
+            let commas = keptCommas[i]
+            let isList = node.tag == .ul || node.tag == .ol || node.tag == .dl
+            let contentScore = scored[i] ? score[i] : 0
+            var remove = false
+            if Double(weight) + contentScore < 0 { remove = true }
+            if !remove, commas < 10 {
+                if images > 1, Double(paragraphs) / Double(images) < 0.5, text < 200 { remove = true }
+                else if !isList, listItems > paragraphs + 10 { remove = true }
+                else if inputs > paragraphs / 3 && inputs > 0 { remove = true }
+                else if text < 25, paragraphs == 0, headings == 0 { remove = true }
+                else if weight < 25, density > 0.2, text > 0, !(isList && density < 0.5 && text > 200) { remove = true }
+                else if weight >= 25, density > 0.5 { remove = true }
+            }
+            if remove {
+                keep[i] = false
+                i = elementEnd
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    /// Per-block filters: link-only lines, short boilerplate phrases, the headline.
+    private static func filterBlocks(_ blocks: [HTMLBlock], nodes: [HTMLNode]) -> [HTMLBlock] {
+        var result: [HTMLBlock] = []
+        result.reserveCapacity(blocks.count)
+        for block in blocks {
+            let tag = nodes[Int(block.owner)].tag
+            if tag == .h1 { continue }
+            if block.linkDensity > 0.5, block.kind != .heading || block.linkDensity > 0.9 { continue }
+            if block.bytes.count < 40, HTMLBoilerplatePhrases.matches(block.bytes) { continue }
+            result.append(block)
+        }
+        return result
+    }
+}
+
+/// Short lines that are interface text rather than article text ("Advertisement", "Share this article" …).
+enum HTMLBoilerplatePhrases {
+    static let phrases: Set<String> = [
+        "advertisement", "advertisements", "sponsored", "sponsored content", "share", "share this", "share this article",
+        "share this story", "share on facebook", "share on twitter", "tweet", "email", "print", "comments",
+        "read more", "related", "related articles", "related stories", "related content", "recommended",
+        "more stories", "most popular", "most read", "continue reading", "skip to content", "skip to main content",
+        "subscribe", "sign up", "log in", "login", "follow us", "story continues below advertisement",
+        "article continues below advertisement", "continue reading below", "scroll to continue with content",
+        "ad", "back to top", "loading", "loading...", "close", "menu", "search", "next", "previous",
+    ]
+
+    /// True when the block (lower-cased, trimmed of punctuation) is one of the phrases.
+    static func matches(_ bytes: [UInt8]) -> Bool {
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(bytes.count)
+        for byte in bytes {
+            let b = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            lowered.append(b == 0x0A ? 0x20 : b)
+        }
+        while let last = lowered.last, last == 0x20 || last == UInt8(ascii: ":") || last == UInt8(ascii: ".") { lowered.removeLast() }
+        return phrases.contains(String(decoding: lowered, as: UTF8.self))
+    }
+}
