@@ -12,25 +12,28 @@ enum HTMLClassVocabulary {
     ])
     /// Vocabulary of elements that are never article text (substring match).
     static let boilerplate: [[UInt8]] = words([
-        "comment", "disqus", "cookie", "consent", "gdpr", "newsletter", "subscribe", "subscription", "signup",
-        "sign-up", "promo", "sponsor", "advert", "social", "sharing", "share-", "-share", "sharebar",
-        "related", "recommend", "outbrain", "taboola", "popup", "modal", "breadcrumb", "sidebar", "widget",
+        "comment", "subscribe", "subscription", "signup", "sign-up", "promo", "sponsor", "advert", "social", "sharing", "share-", "-share", "sharebar",
+        "related", "recommend", "popup", "breadcrumb", "sidebar",
         "footer", "navigation", "navbar", "menu", "masthead", "skip-link", "tag-list", "taglist", "trending",
         "most-popular", "mostpopular", "most-read", "mostread", "read-more", "readmore", "more-stories",
-        "author-bio", "authorbio", "about-the-author", "pagination", "pager", "paywall-promo", "banner",
+        "author-bio", "authorbio", "about-the-author", "pagination", "paywall-promo", "banner",
         "toolbar", "print-only", "inline-ad", "adslot", "ad-slot", "ad-container", "ad-wrapper", "dfp",
-        "-rail", "rail-", "further-reading", "see-also", "jump-link", "follow-us", "app-download",
+        "further-reading", "see-also", "jump-link", "follow-us", "app-download",
+    ])
+    /// Vocabulary of elements that are never article text, even when the value also has article words.
+    static let hardBoilerplate: [[UInt8]] = words([
+        "disqus", "cookie", "consent", "gdpr", "newsletter", "outbrain", "taboola", "onetrust", "paywall-promo",
     ])
     /// Whole-token boilerplate words.
     static let boilerplateTokens: [[UInt8]] = words([
         "ad", "ads", "nav", "share", "tags", "tag", "aside", "promo", "related", "social",
-        "sr", "visually", "offscreen", "newsletter", "comments", "meta", "tools", "utility",
+        "sr", "visually", "pager", "offscreen", "newsletter", "comments", "meta", "tools", "utility",
     ])
     /// Vocabulary that lowers an element's score without removing it (substring match).
     static let negative: [[UInt8]] = words([
         "header", "media", "extra", "supplement", "contact", "email", "shopping", "scroll", "caption",
         "credit", "byline", "author", "date", "timestamp", "dateline", "headline", "title", "intro-meta",
-        "photo", "image", "video", "gallery", "lede-art",
+        "photo", "image", "video", "gallery", "lede-art", "widget", "rail",
     ])
     static let bylineWords: [[UInt8]] = words(["byline", "author", "writer", "contributor"])
     static let captionWords: [[UInt8]] = words(["caption", "credit", "photo-", "image-", "img-", "figure", "media"])
@@ -50,6 +53,7 @@ enum HTMLClassVocabulary {
                 flags.insert(.boilerplateClass)
             }
             if containsAny(lower, positive) { flags.insert(.positiveClass) }
+            if containsAny(lower, hardBoilerplate) { flags.insert(.hardBoilerplateClass) }
             if containsAny(lower, negative) { flags.insert(.negativeClass) }
             if containsAny(lower, bylineWords) { flags.insert(.bylineClass) }
             if containsAny(lower, captionWords) { flags.insert(.captionClass) }

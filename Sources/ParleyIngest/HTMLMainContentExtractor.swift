@@ -40,21 +40,27 @@ enum HTMLMainContentExtractor {
 
         // Paragraph text per subtree, bottom-up, to protect the article from over-eager pruning.
         var paragraphText = [Int](repeating: 0, count: count)
+        var proseText = [Int](repeating: 0, count: count)
         var subtreeText = [Int](repeating: 0, count: count)
         for i in stride(from: count - 1, through: 0, by: -1) {
             let node = nodes[i]
             if node.tag == .text {
                 let length = Int(node.textEnd - node.textStart)
                 subtreeText[i] = length
-                if inParagraph[i], !inLink[i] { paragraphText[i] = length }
+                if !inLink[i] {
+                    proseText[i] = length
+                    if inParagraph[i] { paragraphText[i] = length }
+                }
             }
             let parent = Int(node.parent)
             if parent >= 0 {
                 paragraphText[parent] += paragraphText[i]
+                proseText[parent] += proseText[i]
                 subtreeText[parent] += subtreeText[i]
             }
         }
         let totalParagraphText = max(paragraphText[start], 1)
+        let totalProseText = max(proseText[start], 1)
 
         // Pruning decisions.
         var keep = [Bool](repeating: true, count: count)
@@ -63,7 +69,7 @@ enum HTMLMainContentExtractor {
             let parent = Int(node.parent)
             if parent >= 0, !keep[parent] { keep[i] = false; continue }
             guard node.tag != .text else { continue }
-            let protected = paragraphText[i] * 2 > totalParagraphText
+            let protected = paragraphText[i] * 2 > totalParagraphText || proseText[i] * 2 > totalProseText
             if isAlwaysDropped(node.tag) { keep[i] = false; continue }
             if protected { continue }
             if isBoilerplate(node, text: subtreeText[i]) { keep[i] = false }
@@ -201,8 +207,9 @@ enum HTMLMainContentExtractor {
             break
         }
         if node.flags.contains(.boilerplateRole) { return true }
+        if node.flags.contains(.hardBoilerplateClass) { return true }
         if node.flags.contains(.boilerplateClass), node.tag != .body, node.tag != .html, node.tag != .article,
-           !node.flags.contains(.articleBody) {
+           !node.flags.contains(.articleBody), !node.flags.contains(.positiveClass) {
             return true
         }
         if node.flags.contains(.bylineClass), text < 200 { return true }

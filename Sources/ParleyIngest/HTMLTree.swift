@@ -87,6 +87,8 @@ struct HTMLNodeFlags: OptionSet, Sendable {
     static let relAuthor = HTMLNodeFlags(rawValue: 1 << 10)
     /// class/id mention a headline/title.
     static let titleClass = HTMLNodeFlags(rawValue: 1 << 11)
+    /// class/id carry vocabulary that is never article text, whatever else they say (cookie, newsletter, disqus …).
+    static let hardBoilerplateClass = HTMLNodeFlags(rawValue: 1 << 13)
     /// class/id mention a date or timestamp.
     static let dateClass = HTMLNodeFlags(rawValue: 1 << 12)
 }
