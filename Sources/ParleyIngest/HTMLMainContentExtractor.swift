@@ -162,9 +162,35 @@ enum HTMLMainContentExtractor {
             }
         }
 
+        // What each subtree holds (bottom-up, one pass), for conditional cleaning.
+        var contents = [Contents](repeating: Contents(), count: count)
+        for i in stride(from: count - 1, through: start + 1, by: -1) {
+            let tag = nodes[i].tag
+            var own = contents[i]
+            if keep[i] {
+                switch tag {
+                case .p: own.paragraphs += 1
+                case .li: own.listItems += 1
+                case .input, .select, .textarea, .button: own.inputs += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6: own.headings += 1
+                default: break
+                }
+            }
+            if tag == .img || tag == .picture { own.images += 1 }
+            let parent = Int(nodes[i].parent)
+            if parent >= 0 {
+                contents[parent].paragraphs += own.paragraphs
+                contents[parent].images += own.images
+                contents[parent].listItems += own.listItems
+                contents[parent].inputs += own.inputs
+                contents[parent].headings += own.headings
+            }
+        }
+
         // Conditional cleaning inside the chosen roots.
         for root in roots { cleanConditionally(root: root, nodes: nodes, keep: &keep, keptText: keptText,
-                                               keptLink: keptLink, keptCommas: keptCommas, score: score, scored: scored) }
+                                               keptLink: keptLink, keptCommas: keptCommas, score: score, scored: scored,
+                                               contents: contents) }
         let rootRanges = roots.map { $0..<Int(nodes[$0].end) }
         blocks = blocks.filter { block in
             guard let first = block.pieces.first?.node else { return false }
@@ -181,6 +207,11 @@ enum HTMLMainContentExtractor {
             return true
         }
         return Result(blocks: filterBlocks(blocks, nodes: nodes), roots: roots.map { Int32($0) })
+    }
+
+    /// Counts of telling elements inside a subtree.
+    struct Contents {
+        var paragraphs = 0, images = 0, listItems = 0, inputs = 0, headings = 0
     }
 
     // MARK: - Signals
@@ -261,7 +292,8 @@ enum HTMLMainContentExtractor {
     /// Readability's `_cleanConditionally`: inside the article, drop lists, tables and divs that look
     /// like link lists, galleries or widgets.
     private static func cleanConditionally(root: Int, nodes: [HTMLNode], keep: inout [Bool], keptText: [Int],
-                                           keptLink: [Int], keptCommas: [Int], score: [Double], scored: [Bool]) {
+                                           keptLink: [Int], keptCommas: [Int], score: [Double], scored: [Bool],
+                                           contents: [Contents]) {
         let end = Int(nodes[root].end)
         var i = root + 1
         while i < end {
@@ -275,27 +307,9 @@ enum HTMLMainContentExtractor {
                 continue
             }
             let weight = classWeight(node)
-            // Count what the element holds.
-            var paragraphs = 0, images = 0, listItems = 0, inputs = 0, embeds = 0, headings = 0
-            var j = i + 1
-            let elementEnd = Int(node.end)
-            while j < elementEnd {
-                if !keep[j] {
-                    if nodes[j].tag == .img || nodes[j].tag == .picture { images += 1 }
-                    if nodes[j].tag == .iframe || nodes[j].tag == .embed || nodes[j].tag == .video { embeds += 1 }
-                    j = Int(nodes[j].end)
-                    continue
-                }
-                switch nodes[j].tag {
-                case .p: paragraphs += 1
-                case .img, .picture: images += 1
-                case .li: listItems += 1
-                case .input, .select, .textarea, .button: inputs += 1
-                case .h1, .h2, .h3, .h4, .h5, .h6: headings += 1
-                default: break
-                }
-                j += 1
-            }
+            let held = contents[i]
+            let paragraphs = held.paragraphs, images = held.images, listItems = held.listItems
+            let inputs = held.inputs, headings = held.headings
             let text = keptText[i]
             let density = text == 0 ? 0 : Double(keptLink[i]) / Double(text)
             let commas = keptCommas[i]
@@ -307,13 +321,13 @@ enum HTMLMainContentExtractor {
                 if images > 1, Double(paragraphs) / Double(images) < 0.5, text < 200 { remove = true }
                 else if !isList, listItems > paragraphs + 10 { remove = true }
                 else if inputs > paragraphs / 3 && inputs > 0 { remove = true }
-                else if text < 25, paragraphs == 0, headings == 0 { remove = true }
+                else if text < 25, paragraphs == 0, headings == 0, !isList, node.tag != .table { remove = true }
                 else if weight < 25, density > 0.2, text > 0, !(isList && density < 0.5 && text > 200) { remove = true }
                 else if weight >= 25, density > 0.5 { remove = true }
             }
             if remove {
                 keep[i] = false
-                i = elementEnd
+                i = Int(node.end)
             } else {
                 i += 1
             }

@@ -8,9 +8,12 @@ import ParleyModel
 /// stack) and freed before the function returns.
 enum HTMLTreeWalker {
     /// RECOVER|NOERROR|NOWARNING|NONET|COMPACT: tolerate broken markup, stay silent, never fetch.
+    /// XML_PARSE_HUGE lifts libxml2's 256-level depth limit, which otherwise *halts* the parse and
+    /// silently drops the rest of a deeply nested page; input size is bounded by the caller, and
+    /// the conversion below is iterative, so depth costs only heap.
     static let parseOptions: Int32 = Int32(bitPattern:
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// `xmlInitParser` exactly once, thread-safely (Swift runs a `static let` initialiser once).
     private static let initialized: Void = {
