@@ -128,6 +128,7 @@ enum HTMLMainContentExtractor {
         for node in candidates { score[node] *= 1 - linkDensity(node) }
         candidates.sort { score[$0] > score[$1] }
         var best = candidates[0]
+        let topCandidate = best
         let bestScore = score[best]
 
         // Several strong candidates under one ancestor: the article is that ancestor.
@@ -190,7 +191,9 @@ enum HTMLMainContentExtractor {
         // Conditional cleaning inside the chosen roots.
         for root in roots { cleanConditionally(root: root, nodes: nodes, keep: &keep, keptText: keptText,
                                                keptLink: keptLink, keptCommas: keptCommas, score: score, scored: scored,
-                                               contents: contents) }
+                                               contents: contents, protect: { i in
+            i == topCandidate || isAncestor(i, of: topCandidate, nodes) || (scored[i] && score[i] >= bestScore * 0.3)
+        }) }
         let rootRanges = roots.map { $0..<Int(nodes[$0].end) }
         blocks = blocks.filter { block in
             guard let first = block.pieces.first?.node else { return false }
@@ -293,7 +296,7 @@ enum HTMLMainContentExtractor {
     /// like link lists, galleries or widgets.
     private static func cleanConditionally(root: Int, nodes: [HTMLNode], keep: inout [Bool], keptText: [Int],
                                            keptLink: [Int], keptCommas: [Int], score: [Double], scored: [Bool],
-                                           contents: [Contents]) {
+                                           contents: [Contents], protect: (Int) -> Bool) {
         let end = Int(nodes[root].end)
         var i = root + 1
         while i < end {
@@ -306,6 +309,7 @@ enum HTMLMainContentExtractor {
                 i += 1
                 continue
             }
+            if protect(i) { i += 1; continue }
             let weight = classWeight(node)
             let held = contents[i]
             let paragraphs = held.paragraphs, images = held.images, listItems = held.listItems

@@ -118,6 +118,11 @@ case "html":
     benchHTML(arguments[2], repeats: max(1, rounds))
 case "html-predict":
     predictHTML(arguments[2])
+case "html-explain":
+    // parley-bench html-explain FILE NEEDLE: why is this text kept or dropped?
+    if let data = FileManager.default.contents(atPath: arguments[2]), arguments.count > 3 {
+        print([UInt8](data).withUnsafeBufferPointer { _HTMLDebug.explain($0, needle: arguments[3]) })
+    }
 default:
     printError(usage)
     exit(2)
