@@ -23,10 +23,12 @@ public enum _HTMLDebug {
                 lines.append("\(current) \(n.tag) flags=\(String(n.flags.rawValue, radix: 2)) nodes=\(Int(n.end) - current)")
                 current = Int(n.parent)
             }
+            lines.reverse()
             break
         }
-        let result = HTMLMainContentExtractor.extract(tree)
-        lines.reverse()
+        var trace: [String] = []
+        let result = HTMLMainContentExtractor.extract(tree, trace: &trace)
+        lines.append(contentsOf: trace)
         lines.append("roots: \(result.roots.map { "\($0) \(tree.nodes[Int($0)].tag)" }) blocks: \(result.blocks.count)")
         return lines.joined(separator: "\n")
     }

@@ -18,6 +18,19 @@ enum HTMLMainContentExtractor {
     }
 
     static func extract(_ tree: HTMLTree) -> Result {
+        var trace: [String]? = nil
+        return extract(tree, trace: &trace)
+    }
+
+    /// As ``extract(_:)``, appending a description of the top candidates to `trace`.
+    static func extract(_ tree: HTMLTree, trace: inout [String]) -> Result {
+        var optional: [String]? = []
+        let result = extract(tree, trace: &optional)
+        trace = optional ?? []
+        return result
+    }
+
+    private static func extract(_ tree: HTMLTree, trace: inout [String]?) -> Result {
         let nodes = tree.nodes
         let count = nodes.count
         guard count > 0 else { return Result(blocks: [], roots: []) }
@@ -127,6 +140,11 @@ enum HTMLMainContentExtractor {
         func linkDensity(_ i: Int) -> Double { keptText[i] == 0 ? 0 : Double(keptLink[i]) / Double(keptText[i]) }
         for node in candidates { score[node] *= 1 - linkDensity(node) }
         candidates.sort { score[$0] > score[$1] }
+        if trace != nil {
+            for c in candidates.prefix(8) {
+                trace?.append("candidate \(c) \(nodes[c].tag) flags=\(String(nodes[c].flags.rawValue, radix: 2)) score=\(Int(score[c])) text=\(keptText[c]) link=\(keptLink[c]) parent=\(nodes[c].parent)")
+            }
+        }
         var best = candidates[0]
         let topCandidate = best
         let bestScore = score[best]
@@ -138,6 +156,20 @@ enum HTMLMainContentExtractor {
             while ancestor >= start {
                 let holding = strong.filter { isAncestor(ancestor, of: $0, nodes) }.count
                 if holding >= min(strong.count, 2) { best = ancestor; break }
+                ancestor = Int(nodes[ancestor].parent)
+            }
+        }
+        // Scores rising again a few levels up mean more of the article lives beside the candidate.
+        do {
+            var ancestor = Int(nodes[best].parent)
+            var lastScore = score[best]
+            let floor = lastScore / 3
+            while ancestor > start {
+                if scored[ancestor] {
+                    if score[ancestor] < floor { break }
+                    if score[ancestor] > lastScore { best = ancestor; break }
+                    lastScore = score[ancestor]
+                }
                 ancestor = Int(nodes[ancestor].parent)
             }
         }
@@ -155,9 +187,15 @@ enum HTMLMainContentExtractor {
             for sibling in elementChildren(of: parent, nodes, keep) {
                 if sibling == best { roots.append(sibling); continue }
                 if scored[sibling], score[sibling] >= threshold { roots.append(sibling); continue }
+                let density = linkDensity(sibling)
+                // Styled like the article, or holding a comparable mass of prose: the article continues there.
+                if nodes[best].classHash != 0, nodes[sibling].classHash == nodes[best].classHash, density < 0.4,
+                   keptText[sibling] > 0 { roots.append(sibling); continue }
+                if keptText[sibling] - keptLink[sibling] >= (keptText[best] - keptLink[best]) / 3, density < 0.25 {
+                    roots.append(sibling); continue
+                }
                 if nodes[sibling].tag == .p {
                     let length = keptText[sibling]
-                    let density = linkDensity(sibling)
                     if length > 80, density < 0.25 { roots.append(sibling); continue }
                 }
             }

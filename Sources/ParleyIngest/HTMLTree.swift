@@ -104,6 +104,8 @@ struct HTMLNode: Sendable {
     var parent: Int32
     /// One past the index of the last descendant.
     var end: Int32
+    /// FNV-1a hash of the `class` attribute (0 when absent), to spot siblings styled like the article.
+    var classHash: UInt32 = 0
     /// For text nodes: the byte range of the text in ``HTMLTree/textBytes``.
     var textStart: Int32
     /// For text nodes: end of the byte range in ``HTMLTree/textBytes``.

@@ -61,9 +61,11 @@ enum HTMLTreeWalker {
             if type == XML_ELEMENT_NODE {
                 let tag: HTMLTag = node.pointee.name.map { HTMLTagNames.tag($0) } ?? .other
                 let index = Int32(tree.nodes.count)
-                let flags = attributes(of: node, tag: tag, index: index, tree: &tree, scratch: &scratch)
+                var classHash: UInt32 = 0
+                let flags = attributes(of: node, tag: tag, index: index, tree: &tree, scratch: &scratch,
+                                       classHash: &classHash)
                 tree.nodes.append(HTMLNode(tag: tag, flags: flags, parent: open.last ?? -1, end: index + 1,
-                                           textStart: 0, textEnd: 0))
+                                           classHash: classHash, textStart: 0, textEnd: 0))
                 switch tag {
                 case .script:
                     if isJSONLD(node) { tree.head.jsonLD.append(childText(node)) }
@@ -106,7 +108,7 @@ enum HTMLTreeWalker {
 
     /// Reads the attributes the reader uses; records head facts for `meta`, `link`, `html`, `time`, `a`.
     private static func attributes(of node: xmlNodePtr, tag: HTMLTag, index: Int32, tree: inout HTMLTree,
-                                   scratch: inout [UInt8]) -> HTMLNodeFlags {
+                                   scratch: inout [UInt8], classHash: inout UInt32) -> HTMLNodeFlags {
         var flags: HTMLNodeFlags = []
         var attribute = node.pointee.properties
         var meta = HTMLMetaTag(content: "")
@@ -123,6 +125,9 @@ enum HTMLTreeWalker {
             case UInt8(ascii: "c"):
                 if equals(name, "class") {
                     flags.formUnion(HTMLClassVocabulary.classify(valueBytes, scratch: &scratch))
+                    var hash: UInt32 = 2_166_136_261
+                    for byte in valueBytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+                    classHash = hash
                 } else if tag == .meta, equals(name, "content") {
                     meta.content = string(valueBytes); hasMetaContent = true
                 }
