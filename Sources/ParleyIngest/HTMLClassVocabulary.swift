@@ -8,7 +8,7 @@ enum HTMLClassVocabulary {
     /// Article vocabulary (substring match).
     static let positive: [[UInt8]] = words([
         "article", "content", "story", "entry", "hentry", "post-body", "postbody", "post-text", "main", "text",
-        "body", "blog", "prose", "rich-text", "richtext",
+        "body", "blog", "prose", "rich-text", "richtext", "embed",
     ])
     /// Vocabulary of elements that are never article text (substring match).
     static let boilerplate: [[UInt8]] = words([
@@ -36,7 +36,7 @@ enum HTMLClassVocabulary {
         "photo", "image", "video", "gallery", "lede-art", "widget", "rail",
     ])
     static let bylineWords: [[UInt8]] = words(["byline", "author", "writer", "contributor"])
-    static let captionWords: [[UInt8]] = words(["caption", "credit", "photo-", "image-", "img-", "figure", "media"])
+    static let captionWords: [[UInt8]] = words(["caption", "credit", "photo-", "image-", "img-", "figure"])
     static let titleWords: [[UInt8]] = words(["headline", "title"])
     static let dateWords: [[UInt8]] = words(["date", "time", "published", "updated", "dateline"])
 

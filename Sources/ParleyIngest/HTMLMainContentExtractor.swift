@@ -310,7 +310,7 @@ enum HTMLMainContentExtractor {
     private static func classWeight(_ node: HTMLNode) -> Int {
         var weight = 0
         if node.flags.contains(.positiveClass) || node.flags.contains(.articleBody) { weight += 25 }
-        if node.flags.contains(.negativeClass) || node.flags.contains(.boilerplateClass) { weight -= 25 }
+        if node.flags.contains(.boilerplateClass) { weight -= 25 }
         return weight
     }
 
@@ -361,7 +361,7 @@ enum HTMLMainContentExtractor {
             if Double(weight) + contentScore < 0 { remove = true }
             if !remove, commas < 10 {
                 if images > 1, Double(paragraphs) / Double(images) < 0.5, text < 200 { remove = true }
-                else if !isList, listItems > paragraphs + 10 { remove = true }
+                else if !isList, listItems - 100 > paragraphs { remove = true }
                 else if inputs > paragraphs / 3 && inputs > 0 { remove = true }
                 else if text < 25, paragraphs == 0, headings == 0, !isList, node.tag != .table { remove = true }
                 else if weight < 25, density > 0.2, text > 0, !(isList && density < 0.5 && text > 200) { remove = true }
@@ -385,6 +385,8 @@ enum HTMLMainContentExtractor {
             if tag == .h1 { continue }
             if block.linkDensity > 0.5, block.kind != .heading || block.linkDensity > 0.9 { continue }
             if block.bytes.count < 40, HTMLBoilerplatePhrases.matches(block.bytes) { continue }
+            if block.bytes.count < 120, HTMLBoilerplatePhrases.startsWithPromo(block.bytes) { continue }
+            if block.kind == .body, HTMLBoilerplatePhrases.isDateLine(block.bytes) { continue }
             result.append(block)
         }
         return result
@@ -402,6 +404,48 @@ enum HTMLBoilerplatePhrases {
         "article continues below advertisement", "continue reading below", "scroll to continue with content",
         "ad", "back to top", "loading", "loading...", "close", "menu", "search", "next", "previous",
     ]
+
+    /// Openings of promotional or navigational lines.
+    static let promoPrefixes: [[UInt8]] = [
+        "related:", "related post", "related article", "related stories", "related story", "related content",
+        "you may also like", "you might also like", "popular on", "don't miss", "don’t miss", "sharing is caring",
+        "like this story", "share your thoughts", "share this", "tell us what you think", "follow me on", "follow us",
+        "filed under", "copyright", "©", "this slideshow requires", "subscribe to", "sign up for", "get the latest",
+        "click here to", "read more", "see also", "more:", "also read", "read also", "recommended for you",
+        "all rights reserved", "get our newsletter", "join our newsletter",
+    ].map { Array($0.utf8) }
+
+    /// True when a short block opens like a promotion, share prompt, copyright or "related" line.
+    static func startsWithPromo(_ bytes: [UInt8]) -> Bool {
+        let lowered = bytes.prefix(40).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return promoPrefixes.contains { prefix in lowered.count >= prefix.count && Array(lowered[0..<prefix.count]) == prefix }
+    }
+
+    /// True for a short line of at most eight words that holds a year or a clock time: a timestamp,
+    /// not prose ("Published November 20th, 2019 - 07:29 GMT", "Updated at 1:23 p.m.").
+    static func isDateLine(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count < 70 else { return false }
+        var words = 0
+        var inWord = false
+        var digitRun = 0
+        var hasYearOrTime = false
+        for (index, byte) in bytes.enumerated() {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isDigit {
+                digitRun += 1
+            } else {
+                if digitRun == 4, index >= 4, bytes[index - 4] == 0x31 || bytes[index - 4] == 0x32 { hasYearOrTime = true }
+                if byte == UInt8(ascii: ":"), digitRun >= 1, digitRun <= 2, index + 2 < bytes.count,
+                   bytes[index + 1] >= 0x30, bytes[index + 1] <= 0x39 { hasYearOrTime = true }
+                digitRun = 0
+            }
+            let isSpace = byte == 0x20 || byte == 0x0A
+            if !isSpace, !inWord { words += 1 }
+            inWord = !isSpace
+        }
+        if digitRun == 4 { hasYearOrTime = true }
+        return hasYearOrTime && words <= 8
+    }
 
     /// True when the block (lower-cased, trimmed of punctuation) is one of the phrases.
     static func matches(_ bytes: [UInt8]) -> Bool {
