@@ -47,21 +47,40 @@ enum HTMLClassVocabulary {
         guard !value.isEmpty, value.count < 512 else { return [] }
         scratch.removeAll(keepingCapacity: true)
         for byte in value { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-        var flags: HTMLNodeFlags = []
         return scratch.withUnsafeBufferPointer { lower in
-            if containsAny(lower, boilerplate) || containsToken(lower, boilerplateTokens) {
+            var flags: HTMLNodeFlags = []
+            // One pass over the value; at each position only the words starting with that byte are tried.
+            let count = lower.count
+            for i in 0..<count {
+                let entries = index[Int(lower[i])]
+                if entries.isEmpty { continue }
+                for entry in entries where !flags.contains(entry.flags) && entry.word.count <= count - i {
+                    var j = 1
+                    let word = entry.word
+                    while j < word.count && lower[i + j] == word[j] { j += 1 }
+                    if j == word.count { flags.formUnion(entry.flags) }
+                }
+            }
+            if !flags.contains(.boilerplateClass), containsToken(lower, boilerplateTokens) {
                 flags.insert(.boilerplateClass)
             }
-            if containsAny(lower, positive) { flags.insert(.positiveClass) }
-            if containsAny(lower, hardBoilerplate) { flags.insert(.hardBoilerplateClass) }
-            if containsAny(lower, negative) { flags.insert(.negativeClass) }
-            if containsAny(lower, bylineWords) { flags.insert(.bylineClass) }
-            if containsAny(lower, captionWords) { flags.insert(.captionClass) }
-            if containsAny(lower, titleWords) { flags.insert(.titleClass) }
-            if containsAny(lower, dateWords) { flags.insert(.dateClass) }
             return flags
         }
     }
+
+    /// Every substring word with the flag it sets, bucketed by first byte.
+    static let index: [[(word: [UInt8], flags: HTMLNodeFlags)]] = {
+        var table = [[(word: [UInt8], flags: HTMLNodeFlags)]](repeating: [], count: 256)
+        let lists: [([[UInt8]], HTMLNodeFlags)] = [
+            (boilerplate, .boilerplateClass), (positive, .positiveClass), (hardBoilerplate, .hardBoilerplateClass),
+            (negative, .negativeClass), (bylineWords, .bylineClass), (captionWords, .captionClass),
+            (titleWords, .titleClass), (dateWords, .dateClass),
+        ]
+        for (words, flag) in lists {
+            for word in words { table[Int(word[0])].append((word, flag)) }
+        }
+        return table
+    }()
 
     static func containsAny(_ haystack: UnsafeBufferPointer<UInt8>, _ needles: [[UInt8]]) -> Bool {
         for needle in needles where contains(haystack, needle) { return true }
