@@ -376,6 +376,22 @@ enum HTMLMainContentExtractor {
         }
     }
 
+    /// At least ten words and closing punctuation: running prose even when it is a link.
+    static func isSentence(_ bytes: [UInt8]) -> Bool {
+        guard let last = bytes.last(where: { $0 != 0x20 }) else { return false }
+        let closes = last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?")
+            || last == UInt8(ascii: "\"") || last == 0x9D  // … or the last byte of ” (E2 80 9D)
+        guard closes else { return false }
+        var words = 0
+        var inWord = false
+        for byte in bytes {
+            let space = byte == 0x20 || byte == 0x0A
+            if !space, !inWord { words += 1 }
+            inWord = !space
+        }
+        return words >= 10
+    }
+
     /// Per-block filters: link-only lines, short boilerplate phrases, the headline.
     private static func filterBlocks(_ blocks: [HTMLBlock], nodes: [HTMLNode]) -> [HTMLBlock] {
         var result: [HTMLBlock] = []
@@ -383,7 +399,7 @@ enum HTMLMainContentExtractor {
         for block in blocks {
             let tag = nodes[Int(block.owner)].tag
             if tag == .h1 { continue }
-            if block.linkDensity > 0.5, block.kind != .heading || block.linkDensity > 0.9 { continue }
+            if block.linkDensity > 0.5, block.kind != .heading || block.linkDensity > 0.9, !isSentence(block.bytes) { continue }
             if block.bytes.count < 40, HTMLBoilerplatePhrases.matches(block.bytes) { continue }
             if block.bytes.count < 120, HTMLBoilerplatePhrases.startsWithPromo(block.bytes) { continue }
             if block.kind == .body, HTMLBoilerplatePhrases.isDateLine(block.bytes) { continue }
