@@ -39,6 +39,10 @@ struct HTMLBoilerplateTests {
              marker: "CAPTIONMARK"),
         Case(name: "byline", inside: #"<div class="byline">By Jane BYLINEMARK Doe</div>"#, marker: "BYLINEMARK"),
         Case(name: "advertisement label", inside: "<div><p>Advertisement</p></div>", marker: "Advertisement"),
+        Case(name: "share prompt line", inside: "<p>Sharing is caring! SHAREPROMPT</p>", marker: "SHAREPROMPT"),
+        Case(name: "timestamp line", inside: "<p>Published November 20th, 2019 - 07:29 GMT</p>", marker: "07:29"),
+        Case(name: "newsletter promo line", inside: "<p>Subscribe to our newsletters PROMOLINE for more.</p>", marker: "PROMOLINE"),
+        Case(name: "link-only line", inside: #"<p><a href="/x">Trams are back LINKLINE</a></p>"#, marker: "LINKLINE"),
     ]
 
     @Test("boilerplate is dropped and the article kept", arguments: dropped)
@@ -78,6 +82,37 @@ struct HTMLBoilerplateTests {
         let paragraph = try #require(document.paragraphs.first { document.string($0.range) == testCase.text })
         #expect(paragraph.kind == testCase.kind)
         #expect(document.markup.contains { $0.tag == testCase.tag && $0.range.contains(paragraph.range) })
+    }
+
+    @Test("a link that is a whole sentence of the article is kept")
+    func linkSentence() throws {
+        let sentence = "The council will publish the full timetable for all four routes on its website next week."
+        let document = try HTMLTestSupport.read(HTMLTestSupport.page(insideArticle: #"<p><a href="/t">\#(sentence)</a></p>"#))
+        #expect(document.text.hasSuffix(sentence))
+    }
+
+    @Test("a wrapper whose class says sidebar but which holds the article is not pruned")
+    func protectsMisnamedWrapper() throws {
+        let html = "<html><body><div class=\"layout-with-sidebar\"><div>"
+            + HTMLTestSupport.articleParagraphs.map { "<p>\($0)</p>" }.joined()
+            + "</div></div><div class=\"sidebar\"><p>Short sidebar text here.</p></div></body></html>"
+        let document = try HTMLTestSupport.read(html)
+        #expect(document.text == HTMLTestSupport.articleParagraphs.joined(separator: "\n\n"))
+    }
+
+    @Test("an article split into sibling containers is read in full")
+    func splitArticle() throws {
+        let more = [
+            "In a second section, separated by an advertisement slot, the reporter describes the new depot in detail, with its charging bays.",
+            "The depot, built on a former rail yard, will house forty electric buses, and it should be finished before the winter timetable starts.",
+            "Residents near the depot said they welcomed the project, although several asked for a noise barrier along the northern fence.",
+        ]
+        let html = "<html><body><div class=\"story\"><div class=\"story-part\">"
+            + HTMLTestSupport.articleParagraphs.map { "<p>\($0)</p>" }.joined()
+            + "</div><div class=\"ad-slot\">Advertisement</div><div class=\"story-part\">"
+            + more.map { "<p>\($0)</p>" }.joined() + "</div></div></body></html>"
+        let document = try HTMLTestSupport.read(html)
+        #expect(document.text == (HTMLTestSupport.articleParagraphs + more).joined(separator: "\n\n"))
     }
 
     @Test("text is the article blocks joined by blank lines, without the headline")
