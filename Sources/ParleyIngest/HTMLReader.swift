@@ -24,6 +24,9 @@ public struct HTMLReader: Sendable {
             throw ParleyError.emptyInput("the HTML input is empty or only whitespace")
         }
         let decoded = Self.decode(bytes)
+        guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else {
+            throw ParleyError.emptyInput("the HTML input holds only a byte-order mark and whitespace")
+        }
         var utf8 = decoded.text
         let parsed: Result<HTMLTree, ParleyError> = utf8.withUTF8 { buffer in
             Result { () throws(ParleyError) in try HTMLTreeWalker.parse(utf8: buffer) }

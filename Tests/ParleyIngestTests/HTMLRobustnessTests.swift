@@ -15,6 +15,32 @@ struct HTMLRobustnessTests {
         }
     }
 
+    @Test("a byte-order mark followed by whitespace is an empty-input error")
+    func bomOnly() {
+        do {
+            _ = try HTMLTestSupport.read(bytes: [0xEF, 0xBB, 0xBF, 0x20, 0x0A])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == "empty-input")
+        }
+    }
+
+    @Test("concurrent reads on many tasks give identical results")
+    func concurrentReads() async throws {
+        let html = HTMLTestSupport.page(insideArticle: "<blockquote><p>Quoted text that is long enough to count as prose.</p></blockquote>")
+        let expected = try HTMLTestSupport.read(html)
+        let texts = try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask { try (0..<25).map { _ in try HTMLTestSupport.read(html).text } }
+            }
+            var all: [String] = []
+            for try await batch in group { all += batch }
+            return all
+        }
+        #expect(texts.count == 200)
+        #expect(texts.allSatisfy { $0 == expected.text })
+    }
+
     @Test("100,000 nested elements are walked without overflowing the stack")
     func deepNesting() throws {
         let depth = 100_000
