@@ -129,7 +129,8 @@ enum HTMLMetadataExtractor {
             let head = headPart.trimmingASCIIWhitespace()
             let tail = tailPart.trimmingASCIIWhitespace()
             if let siteName, tail.lowercased() == siteName.lowercased() { return head }
-            if aggressive, tail.split(separator: " ").count <= 4,
+            // A " | Site" tail is nearly always the site; other separators only when asked to guess.
+            if aggressive || separator == " | ", tail.split(separator: " ").count <= 4,
                head.split(separator: " ").count >= 3 {
                 return stripSiteSuffix(head, siteName: siteName, aggressive: false)
             }
