@@ -1,16 +1,66 @@
-internal import CLibXML2
 import ParleyModel
 
 /// Reads an HTML page into a ``Document`` holding only the article's own text and metadata.
 ///
-/// (Placeholder: being replaced by the full main-content extractor.)
+/// Steps: decide the encoding from the raw bytes (BOM, `<meta>` prescan, UTF-8 validity,
+/// windows-1252 fallback) and decode to UTF-8 ourselves; parse with libxml2 and convert the tree
+/// (``HTMLTreeWalker``); find the article (``HTMLMainContentExtractor``); read metadata
+/// (``HTMLMetadataExtractor``). The text is the article's blocks joined by a blank line; inside a
+/// block whitespace is collapsed and `<br>` becomes a newline. The headline is not part of the text:
+/// it goes to ``Metadata/title``.
 public struct HTMLReader: Sendable {
     /// Creates a reader.
     public init() {}
 
-    /// Parses `bytes` as HTML and returns the article text with paragraphs and metadata.
-    /// - Throws: ``ParleyError`` (`malformed-html`, `empty-input`) when no article text can be found.
+    /// Parses `bytes` as HTML and returns the article text with paragraphs, markup and metadata.
+    /// - Parameters:
+    ///   - bytes: the raw page, in any encoding the reader can detect.
+    ///   - id: the document identifier for reports.
+    /// - Returns: the document; its text is empty (with a `no-main-content` warning) when the page has no article text.
+    /// - Throws: ``ParleyError`` `empty-input` for empty or whitespace-only input, `malformed-html` when
+    ///   libxml2 finds no document, `too-large` above libxml2's 2 GiB limit.
     public func read(bytes: UnsafeBufferPointer<UInt8>, id: String) throws(ParleyError) -> Document {
-        throw ParleyError.malformedHTML("HTML reading is not implemented yet")
+        guard bytes.contains(where: { !HTMLText.isSpace($0) }) else {
+            throw ParleyError.emptyInput("the HTML input is empty or only whitespace")
+        }
+        let decoded = Self.decode(bytes)
+        guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else {
+            throw ParleyError.emptyInput("the HTML input holds only a byte-order mark and whitespace")
+        }
+        var utf8 = decoded.text
+        let parsed: Result<HTMLTree, ParleyError> = utf8.withUTF8 { buffer in
+            Result { () throws(ParleyError) in try HTMLTreeWalker.parse(utf8: buffer) }
+        }
+        let tree = try parsed.get()
+        let metadata = HTMLMetadataExtractor.extract(tree)
+        let content = HTMLMainContentExtractor.extract(tree)
+        var warnings = decoded.warnings
+        let assembled = HTMLDocumentAssembler.assemble(content.blocks, tree: tree, roots: content.roots,
+                                                       title: metadata.title)
+        if assembled.text.isEmpty {
+            warnings.append(DocumentWarning(code: "no-main-content", message: "no article text was found in the page"))
+        }
+        var document = Document(id: id, text: assembled.text,
+                                source: SourceInfo(format: .html, bytes: bytes.count, encoding: decoded.encoding.rawValue,
+                                                   encodingReason: decoded.reason),
+                                metadata: metadata, warnings: warnings)
+        document.paragraphs = assembled.paragraphs
+        document.markup = assembled.markup
+        return document
+    }
+
+    /// BOM, then the `<meta>` prescan, then UTF-8 validity, then windows-1252.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> DecodedText {
+        if TextDecoding.byteOrderMark(bytes) != nil { return TextDecoding.decodeUnknown(bytes) }
+        if let declaration = HTMLCharsetSniffer.prescan(bytes) {
+            if let encoding = TextEncoding(label: declaration.label) {
+                return TextDecoding.decodeUnknown(bytes, declared: encoding, declaredReason: declaration.reason)
+            }
+            var decoded = TextDecoding.decodeUnknown(bytes)
+            decoded.warnings.append(DocumentWarning(code: "unsupported-charset",
+                message: "the page declares charset \(declaration.label), which Parley does not decode; detected \(decoded.encoding.rawValue) instead"))
+            return decoded
+        }
+        return TextDecoding.decodeUnknown(bytes)
     }
 }

@@ -1,2 +1,129 @@
+// parley-bench: throughput and quality harness for Parley's stages (release builds only).
+//
+//   parley-bench html DIR           MB/s of raw libxml2 parsing vs. HTMLReader.read over DIR/*.html
+//   parley-bench html-predict DIR   {"id","text","title"} JSON lines for html_eval.py
+import Foundation
+import ParleyIngest
 import ParleyKit
-print(ParleyVersion.string)
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Reads every `*.html` file in `directory`, sorted by name.
+func loadPages(_ directory: String) -> [(id: String, bytes: [UInt8])] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+        .filter { $0.hasSuffix(".html") }.sorted()
+    return names.compactMap { name in
+        guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { return nil }
+        return (String(name.dropLast(5)), [UInt8](data))
+    }
+}
+
+/// JSON string literal with the escapes RFC 8259 requires.
+func jsonString(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 16)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
+
+/// Seconds taken by `body`.
+func time(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    let elapsed = clock.measure(body)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+}
+
+func benchHTML(_ directory: String, repeats: Int) {
+    let pages = loadPages(directory)
+    guard !pages.isEmpty else { printError("no *.html files in \(directory)"); exit(2) }
+    let totalBytes = pages.reduce(0) { $0 + $1.bytes.count }
+    let megabytes = Double(totalBytes) / 1_000_000
+    let reader = HTMLReader()
+    var rawTimes: [Double] = []
+    var readerTimes: [Double] = []
+    var failures = 0
+    for round in 0..<repeats {
+        rawTimes.append(time {
+            for page in pages { _ = page.bytes.withUnsafeBufferPointer { _LibXML2Baseline.parseAndFree($0) } }
+        })
+        readerTimes.append(time {
+            for page in pages {
+                do { _ = try page.bytes.withUnsafeBufferPointer { try reader.read(bytes: $0, id: page.id) } }
+                catch { if round == 0 { failures += 1 } }
+            }
+        })
+    }
+    func report(_ label: String, _ times: [Double]) -> (best: Double, median: Double) {
+        let sorted = times.sorted()
+        let best = megabytes / sorted[0]
+        let median = megabytes / sorted[sorted.count / 2]
+        print("\(label): best \(format(best)) MB/s, median \(format(median)) MB/s")
+        return (best, median)
+    }
+    print("pages: \(pages.count), \(format(megabytes)) MB, \(repeats) rounds, failures: \(failures)")
+    let raw = report("libxml2 raw parse ", rawTimes)
+    let full = report("HTMLReader.read   ", readerTimes)
+    print("ratio (reader/raw): best \(format(full.best / raw.best)), median \(format(full.median / raw.median))")
+}
+
+func predictHTML(_ directory: String) {
+    let reader = HTMLReader()
+    for page in loadPages(directory) {
+        var text = ""
+        var title: String?
+        do {
+            let document = try page.bytes.withUnsafeBufferPointer { try reader.read(bytes: $0, id: page.id) }
+            text = document.text
+            title = document.metadata.title
+        } catch {
+            printError("\(page.id): \(error)")
+        }
+        print("{\"id\": \(jsonString(page.id)), \"text\": \(jsonString(text)), \"title\": \(title.map(jsonString) ?? "null")}")
+    }
+}
+
+func format(_ value: Double) -> String {
+    let scaled = (value * 100).rounded() / 100
+    return String(scaled)
+}
+
+let arguments = CommandLine.arguments
+let usage = """
+    usage: parley-bench html DIR [ROUNDS]     throughput of libxml2 vs HTMLReader on DIR/*.html
+           parley-bench html-predict DIR      JSON lines {"id","text","title"} for html_eval.py
+    parley \(ParleyVersion.string)
+    """
+guard arguments.count >= 3 else { print(usage); exit(arguments.count == 1 ? 0 : 2) }
+switch arguments[1] {
+case "html":
+    let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+    benchHTML(arguments[2], repeats: max(1, rounds))
+case "html-predict":
+    predictHTML(arguments[2])
+case "html-explain":
+    // parley-bench html-explain FILE NEEDLE: why is this text kept or dropped?
+    if let data = FileManager.default.contents(atPath: arguments[2]), arguments.count > 3 {
+        print([UInt8](data).withUnsafeBufferPointer { _HTMLDebug.explain($0, needle: arguments[3]) })
+    }
+default:
+    printError(usage)
+    exit(2)
+}
