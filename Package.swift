@@ -38,7 +38,7 @@ let package = Package(
             name: "parley",
             dependencies: ["ParleyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "parley-bench", dependencies: ["ParleyKit"]),
+        .executableTarget(name: "parley-bench", dependencies: ["ParleyKit", "ParleyIngest"]),
 
         .target(name: "ParleyTestSupport", dependencies: ["ParleyModel"], path: "Tests/ParleyTestSupport"),
         .testTarget(name: "ParleyModelTests", dependencies: ["ParleyModel", "ParleyTestSupport"]),

@@ -3,9 +3,12 @@ import ParleyModel
 /// Reads a plain-text article: decodes its bytes, normalises line ends, finds paragraphs,
 /// a headline and a dateline.
 ///
-/// Paragraphs are blank-line-separated blocks. Inside a block, lines that look hard-wrapped
-/// (every line but the last shorter than ``wrapWidth``) are joined with a space; otherwise each
-/// line is a paragraph of its own, which is how many feeds and copy-pastes lay articles out.
+/// The text is kept as written (only CRLF/CR become LF, and C0 control characters become
+/// spaces), so report offsets point into the article exactly as the user gave it, as a Python
+/// `str` read with universal newlines sees it. Paragraphs are ranges over that text:
+/// blank-line-separated blocks; inside a block, lines that look hard-wrapped (every line but the
+/// last at most ``wrapWidth`` bytes) form one paragraph, otherwise each line is a paragraph of its
+/// own, which is how many feeds and copy-pastes lay articles out.
 public struct PlainTextReader: Sendable {
     /// Lines at most this long (in bytes) inside a block are taken as hard-wrapped.
     public var wrapWidth = 100
@@ -20,43 +23,32 @@ public struct PlainTextReader: Sendable {
     public func read(bytes: UnsafeBufferPointer<UInt8>, id: String) throws(ParleyError) -> Document {
         let decoded = TextDecoding.decodeUnknown(bytes)
         var warnings = decoded.warnings
-        let lines = Self.normalisedLines(decoded.text, warnings: &warnings)
-        let blocks = Self.blocks(lines)
+        let text = Self.normalised(decoded.text, warnings: &warnings)
+        let utf8 = Array(text.utf8)
+        let blocks = Self.blocks(Self.lines(utf8))
         guard !blocks.isEmpty else { throw .emptyInput("the input holds only whitespace") }
 
-        // Assemble the text: paragraphs joined by a blank line.
-        var text = ""
-        text.reserveCapacity(decoded.text.utf8.count)
         var paragraphs: [Paragraph] = []
         var markup: [MarkupSpan] = []
         var metadata = Metadata()
-        func append(_ paragraph: String, kind: ParagraphKind) -> TextRange {
-            if !text.isEmpty { text += "\n\n" }
-            let start = text.utf8.count
-            text += paragraph
-            let range = TextRange(start, text.utf8.count)
-            paragraphs.append(Paragraph(range: range, kind: kind))
-            return range
-        }
+        func string(_ range: TextRange) -> String { String(decoding: utf8[range.start..<range.end], as: UTF8.self) }
         var rest = blocks[...]
-        if let first = rest.first, blocks.count > 1, first.count == 1, isTitleLine(first[0]) {
-            let range = append(first[0], kind: .heading)
-            markup.append(MarkupSpan(range: range, tag: "title"))
-            metadata.title = first[0]
+        if let first = rest.first, blocks.count > 1, first.count == 1, isTitleLine(string(first[0])) {
+            paragraphs.append(Paragraph(range: first[0], kind: .heading))
+            markup.append(MarkupSpan(range: first[0], tag: "title"))
+            metadata.title = string(first[0])
             rest = rest.dropFirst()
         }
         // A dateline opens the first or, after a kicker line, the second body paragraph.
         var bodyParagraphs = 0
         for block in rest {
-            for paragraph in paragraphsOf(block) {
-                let range = append(paragraph, kind: .body)
+            for range in paragraphsOf(block) {
+                paragraphs.append(Paragraph(range: range, kind: .body))
                 bodyParagraphs += 1
-                if bodyParagraphs <= 2, metadata.dateline == nil {
-                    if let length = Dateline.length(in: paragraph) {
-                        let dateline = TextRange(range.start, range.start + length)
-                        markup.append(MarkupSpan(range: dateline, tag: "dateline"))
-                        metadata.dateline = String(decoding: paragraph.utf8.prefix(length), as: UTF8.self)
-                    }
+                if bodyParagraphs <= 2, metadata.dateline == nil, let length = Dateline.length(in: string(range)) {
+                    let dateline = TextRange(range.start, range.start + length)
+                    markup.append(MarkupSpan(range: dateline, tag: "dateline"))
+                    metadata.dateline = string(dateline)
                 }
             }
         }
@@ -69,65 +61,66 @@ public struct PlainTextReader: Sendable {
         return document
     }
 
-    /// Splits text into lines with CRLF and CR normalised, trailing whitespace trimmed, NUL and
-    /// other C0 controls (but tab) removed, tabs and runs of spaces collapsed.
-    static func normalisedLines(_ text: String, warnings: inout [DocumentWarning]) -> [String] {
-        var lines: [String] = []
-        var current: [UInt8] = []
-        var removedControls = 0
+    /// The text with CRLF and CR turned into LF and C0 controls (but tab and LF) into spaces, so
+    /// every later offset still lines up with the input.
+    static func normalised(_ text: String, warnings: inout [DocumentWarning]) -> String {
+        let source = text.utf8
+        guard source.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F }) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(source.count)
+        var replaced = 0
         var previousWasCR = false
-        func flush() {
-            while let last = current.last, last == 0x20 { current.removeLast() }
-            lines.append(String(decoding: current, as: UTF8.self))
-            current.removeAll(keepingCapacity: true)
-        }
-        for byte in text.utf8 {
+        for byte in source {
+            defer { previousWasCR = byte == 0x0D }
             switch byte {
-            case 0x0A:
-                if previousWasCR { previousWasCR = false; continue }
-                flush()
-            case 0x0D:
-                flush()
-                previousWasCR = true
-                continue
-            case 0x09, 0x20:
-                if let last = current.last, last != 0x20 { current.append(0x20) }
-            case 0x00..<0x20, 0x7F:
-                removedControls += 1
-            default:
-                current.append(byte)
+            case 0x0D: bytes.append(0x0A)
+            case 0x0A: if !previousWasCR { bytes.append(0x0A) }
+            case 0x09: bytes.append(byte)
+            case 0x00..<0x20, 0x7F: bytes.append(0x20); replaced += 1
+            default: bytes.append(byte)
             }
-            previousWasCR = false
         }
-        flush()
-        if removedControls > 0 {
-            warnings.append(DocumentWarning(code: "control-characters-removed",
-                message: "\(removedControls) control character\(removedControls == 1 ? " was" : "s were") removed (NUL or other C0 controls)"))
+        if replaced > 0 {
+            warnings.append(DocumentWarning(code: "control-characters-replaced",
+                message: "\(replaced) control character\(replaced == 1 ? " was" : "s were") replaced with a space (NUL or other C0 controls)"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Each line's range with leading and trailing spaces and tabs left out; blank lines are empty ranges.
+    static func lines(_ bytes: [UInt8]) -> [TextRange] {
+        var lines: [TextRange] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var low = start, high = index
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+            lines.append(TextRange(low, high))
+            start = index + 1
         }
         return lines
     }
 
-    /// Groups lines into blank-line-separated blocks of non-empty lines.
-    static func blocks(_ lines: [String]) -> [[String]] {
-        var blocks: [[String]] = []
-        var current: [String] = []
+    /// Groups non-blank lines into blank-line-separated blocks.
+    static func blocks(_ lines: [TextRange]) -> [[TextRange]] {
+        var blocks: [[TextRange]] = []
+        var current: [TextRange] = []
         for line in lines {
-            let isBlank = line.utf8.allSatisfy { $0 == 0x20 }
-            if isBlank {
+            if line.isEmpty {
                 if !current.isEmpty { blocks.append(current); current = [] }
             } else {
-                current.append(line.utf8.first == 0x20 ? String(line.drop(while: { $0 == " " })) : line)
+                current.append(line)
             }
         }
         if !current.isEmpty { blocks.append(current) }
         return blocks
     }
 
-    /// The paragraphs of one block: joined when hard-wrapped, one per line otherwise.
-    func paragraphsOf(_ block: [String]) -> [String] {
+    /// The paragraphs of one block: the whole block when hard-wrapped, one per line otherwise.
+    func paragraphsOf(_ block: [TextRange]) -> [TextRange] {
         guard block.count > 1 else { return block }
-        let wrapped = block.dropLast().allSatisfy { $0.utf8.count <= wrapWidth }
-        return wrapped ? [block.joined(separator: " ")] : block
+        let wrapped = block.dropLast().allSatisfy { $0.length <= wrapWidth }
+        return wrapped ? [TextRange(block[0].start, block[block.count - 1].end)] : block
     }
 
     func isTitleLine(_ line: String) -> Bool {

@@ -129,7 +129,7 @@ public struct BatchProcessor: Sendable {
         switch output {
         case .report(let formatter): return formatter.format(document)
         case .textRecord: return TextRecordFormatter().format(document)
-        case .plainText: return Array(document.text.utf8)
+        case .plainText: return Array(document.renderedText().utf8)
         case .debugDump: return Array(document.debugDump().utf8)
         }
     }

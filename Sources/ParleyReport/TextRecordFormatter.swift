@@ -17,7 +17,7 @@ public struct TextRecordFormatter: Sendable {
         json.field("language", document.metadata.language)
         json.field("siteName", document.metadata.siteName)
         json.field("encoding", document.source.encoding)
-        json.field("text", document.text)
+        json.field("text", document.renderedText())
         json.endObject()
         return json.bytes
     }

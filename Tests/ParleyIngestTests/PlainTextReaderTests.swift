@@ -42,18 +42,26 @@ func readPlain(_ bytes: [UInt8]) throws -> Document {
         ("One.\n\nTwo.", ["One.", "Two."]),
         ("One.\r\n\r\nTwo.\r\nstill two.", ["One.", "Two. still two."]),
         ("One.\r\rTwo.", ["One.", "Two."]),
+        ("Hard\nwrapped\nlines.", ["Hard wrapped lines."]),
         ("  lead spaces\n\n\n\n\ttabs\there  ", ["lead spaces", "tabs here"]),
         // Long lines without blank lines between them are paragraphs of their own.
         (String(repeating: "a", count: 120) + "\n" + String(repeating: "b", count: 120),
          [String(repeating: "a", count: 120), String(repeating: "b", count: 120)]),
-        ("nul\u{0}byte", ["nulbyte"]),
+        ("nul\u{0}byte", ["nul byte"]),
     ]
 
     @Test(arguments: paragraphCases)
     func paragraphs(input: String, expected: [String]) throws {
         let document = try readPlain(Array(input.utf8))
-        #expect(document.paragraphs.map { document.string($0.range) } == expected)
-        #expect(document.text == expected.joined(separator: "\n\n"))
+        #expect(document.renderedText() == expected.joined(separator: "\n\n"))
+    }
+
+    /// The text keeps the input's layout (only line ends change), so offsets match the input.
+    @Test func textKeepsTheInputLayout() throws {
+        let input = "Title line\r\n\r\n  First   paragraph\r\nwraps here.\r\n\r\nSecond."
+        let document = try readPlain(Array(input.utf8))
+        #expect(document.text == "Title line\n\n  First   paragraph\nwraps here.\n\nSecond.")
+        #expect(document.paragraphs.map { document.string($0.range) } == ["Title line", "First   paragraph\nwraps here.", "Second."])
     }
 
     @Test func titleLineBecomesHeadingAndMetadata() throws {
