@@ -37,6 +37,10 @@ struct QuoteAttributor {
         var rule: String
     }
 
+    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their"]
+    /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
+    static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
+                                            "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
     static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
     static let skippableBeforeVerb: Set<String> = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "once", "again", "publicly", "privately", "recently", "earlier", "further",
@@ -47,7 +51,16 @@ struct QuoteAttributor {
         var quotes: [Quote] = []
         var previous: (speaker: Int?, text: String?, paragraphEnd: Int)?
         for span in spans {
-            var attribution = trailing(span) ?? leadIn(span) ?? accordingTo(span)
+            var attribution = transcript(span)
+                ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
+                ?? accordingTo(span) ?? colonParagraph(span)
+                ?? (span.kind == .partial ? sentenceSubject(span) : nil)
+            if attribution == nil, let previous, previous.speaker != nil || previous.text != nil,
+               paragraphIndex(of: span.open) == previous.paragraphEnd {
+                // A second quote in the same paragraph with no reporting clause of its own.
+                attribution = Attribution(speaker: previous.speaker, speakerText: previous.text, cue: nil, cueToken: nil,
+                                          rule: "same-paragraph")
+            }
             if attribution == nil, let previous, isQuoteOnlyParagraph(span), previous.speaker != nil || previous.text != nil,
                paragraphIndex(of: span.open) <= previous.paragraphEnd + 1 {
                 attribution = Attribution(speaker: previous.speaker, speakerText: previous.text, cue: nil, cueToken: nil,
@@ -98,11 +111,13 @@ struct QuoteAttributor {
         if index >= 0, facts.text[index] == ":", index - 1 >= 0, let entity = entityAt[index - 1] {
             return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "colon")
         }
+        var insideEarlierQuote = false
         while index >= 0, facts.sentenceOf[index] == sentence {
-            if facts.kinds[index] == .quote { return nil }  // another quote sits between: not ours
-            if isSpeechVerb(index) {
+            // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
+            if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
+            if !insideEarlierQuote, isSpeechVerb(index) {
                 let sentenceStart = document.sentences[sentence].tokens.lowerBound
-                if let subject = subjectBefore(verb: index, floor: sentenceStart) ?? subjectAfter(verb: index) {
+                if let subject = subjectBefore(verb: index, floor: sentenceStart) ?? invertedSubject(verb: index) {
                     return make(subject, verb: index, rule: "lead-in")
                 }
                 // A participle ("stating", "adding") or a second verb: the sentence's first person.
@@ -115,6 +130,65 @@ struct QuoteAttributor {
         }
         return nil
     }
+
+    /// Transcripts: a quote that opens with a speaker label in capitals, `"PENCE: Well, look …"`.
+    private func transcript(_ span: QuoteSpan) -> Attribution? {
+        var index = span.open + 1
+        var label: [String] = []
+        while index < span.close, index < span.open + 4, facts.allCaps[index] { label.append(facts.text[index]); index += 1 }
+        guard !label.isEmpty, index < span.close, facts.text[index] == ":" else { return nil }
+        let name = label.joined(separator: " ")
+        let entity = entities.firstIndex { entity in
+            entity.type == .person && (entity.name.uppercased() == name || entity.name.uppercased().hasSuffix(" " + name))
+        }
+        return Attribution(speaker: entity, speakerText: entity == nil ? name : nil, cue: nil, cueToken: nil, rule: "transcript")
+    }
+
+    /// A quote opening a paragraph after one that ends with a colon: `The New York Times reports:`.
+    private func colonParagraph(_ span: QuoteSpan) -> Attribution? {
+        let colon = span.open - 1
+        guard colon >= 0, facts.text[colon] == ":", paragraphIndex(of: colon) < paragraphIndex(of: span.open) else { return nil }
+        var index = colon - 1
+        let sentenceStart = document.sentences[facts.sentenceOf[colon]].tokens.lowerBound
+        if let entity = entityAt[index] { return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "colon-paragraph") }
+        while index >= sentenceStart {
+            if isSpeechVerb(index), let subject = subjectBefore(verb: index, floor: sentenceStart) {
+                return make(subject, verb: index, rule: "colon-paragraph")
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A partial quote in a sentence with no reporting verb: the words belong to the sentence's
+    /// subject (`Trump openly admires Putin as a “strong leader”`).
+    private func sentenceSubject(_ span: QuoteSpan) -> Attribution? {
+        let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
+        var index = sentence.lowerBound
+        while index < span.open {
+            if let entity = entityAt[index] {
+                let previous = index - 1
+                let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
+                var end = index
+                while end < span.open, entityAt[end] == entity { end += 1 }
+                let possessor = end < facts.count && facts.kinds[end] == .possessive
+                if !governed, !possessor, entities[entity].type != .place {
+                    return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject")
+                }
+                index = end
+                continue
+            }
+            if Self.pronouns[facts.lower[index]] != nil, index == sentence.lowerBound,
+               let subject = resolvePronoun(facts.lower[index], gender: nil, before: index), subject.entity != nil {
+                return Attribution(speaker: subject.entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject+pronoun")
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
+                                            "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
 
     /// `according to X` in the quote's sentence (before or after it).
     private func accordingTo(_ span: QuoteSpan) -> Attribution? {
@@ -146,7 +220,19 @@ struct QuoteAttributor {
     /// The subject right before a verb: a mention, a pronoun, or a noun phrase (`a source`).
     private func subjectBefore(verb: Int, floor: Int) -> Subject? {
         var index = verb - 1
-        while index >= floor, Self.skippableBeforeVerb.contains(facts.lower[index]) { index -= 1 }
+        while index >= floor {
+            if Self.skippableBeforeVerb.contains(facts.lower[index]) || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) {
+                index -= 1
+            } else if facts.text[index] == ")" {
+                // "Rep. Gwen Moore (D-Wis.) said": skip a short parenthetical.
+                var open = index - 1
+                while open >= floor, open > index - 8, facts.text[open] != "(" { open -= 1 }
+                guard open >= floor, facts.text[open] == "(" else { break }
+                index = open - 1
+            } else {
+                break
+            }
+        }
         guard index >= floor else { return nil }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
@@ -160,14 +246,14 @@ struct QuoteAttributor {
             }
             return nil
         }
-        // A noun phrase: "a source", "the White House spokesman", "officials".
+        // A noun phrase that starts with a determiner: "a source", "the campaign", "one official".
         var start = index
-        while start > floor, start > index - 4, facts.kinds[start - 1] == .word, !isSpeechVerb(start - 1),
-              !["and", "but", "that", "which", "who"].contains(facts.lower[start - 1]) {
+        while start > floor, start > index - 5, facts.kinds[start - 1] == .word || facts.kinds[start - 1] == .possessive,
+              !isSpeechVerb(start - 1), !Self.determiners.contains(facts.lower[start]) {
             start -= 1
-            if ["the", "a", "an", "one", "another", "two", "several"].contains(facts.lower[start]) { break }
         }
-        if facts.kinds[index] == .word, facts.kinds[start] == .word {
+        let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
+        if Self.determiners.contains(facts.lower[start]), start < index, headIsNoun {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(facts.lower[index], before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
@@ -176,10 +262,23 @@ struct QuoteAttributor {
         return nil
     }
 
+    /// `said X:` / `said X,` — an inverted subject directly followed by punctuation, not an object.
+    private func invertedSubject(verb: Int) -> Subject? {
+        guard let subject = subjectAfter(verb: verb) else { return nil }
+        var end = verb + 1
+        while end < facts.count, entityAt[end] != nil || facts.capitalized[end] { end += 1 }
+        guard end < facts.count, [":", ",", ".", "—", "("].contains(facts.text[end]) else { return nil }
+        return subject
+    }
+
     /// The subject right after an inverted verb: `said X`, `said Maria Okafor, a …`, `said he`.
     private func subjectAfter(verb: Int) -> Subject? {
         var index = verb + 1
         guard index < facts.count else { return nil }
+        // "said Rep. G.K. Butterfield", "said Foreign Minister Lavrov": titles before the name.
+        var probe = index
+        while probe < min(facts.count, index + 5), entityAt[probe] == nil, facts.capitalized[probe] || facts.text[probe] == "." { probe += 1 }
+        if probe < facts.count, probe > index, let entity = entityAt[probe] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
         // "said the minister" / "said a spokesman for X"
