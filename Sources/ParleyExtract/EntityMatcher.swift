@@ -127,11 +127,23 @@ struct EntityMatcher {
         return words >= 2 && caps * 10 >= words * 6
     }
 
+    /// Title Case headlines ("Elizabeth Warren Hammers Wells Fargo"): most words capitalised.
+    private func isTitleCase(_ tokens: Range<Int>) -> Bool {
+        var words = 0
+        var capitals = 0
+        for index in tokens where facts.kinds[index] == .word && facts.lower[index].count > 3 {
+            words += 1
+            if facts.capitalized[index] { capitals += 1 }
+        }
+        return words >= 4 && capitals * 10 >= words * 8
+    }
+
     private func matchSentence(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
         if isHeadline(tokens) {
             matchHeadline(tokens, into: &candidates)
             return
         }
+        let titleCase = isTitleCase(tokens)
         var context = Context()
         var index = tokens.lowerBound
         while index < tokens.upperBound {
@@ -146,7 +158,7 @@ struct EntityMatcher {
             if facts.capitalized[index] || (facts.kinds[index] == .word && facts.text[index].first?.isNumber == false
                                             && lexicon.demonyms[facts.text[index]] != nil) {
                 let end = runEnd(from: index, limit: tokens.upperBound)
-                index = classifyRun(index..<end, sentence: tokens, context: &context, into: &candidates)
+                index = classifyRun(index..<end, sentence: tokens, titleCase: titleCase, context: &context, into: &candidates)
                 continue
             }
             // Context survives determiners and adjectives between a role and a name only briefly.
@@ -198,7 +210,7 @@ struct EntityMatcher {
 
     /// Splits a run into titles, honorifics, lexicon entries and names; returns where it ended
     /// (a title may extend it).
-    private func classifyRun(_ run: Range<Int>, sentence: Range<Int>, context: inout Context,
+    private func classifyRun(_ run: Range<Int>, sentence: Range<Int>, titleCase: Bool, context: inout Context,
                              into candidates: inout [MentionCandidate]) -> Int {
         var nameStart: Int?
         var position = run.lowerBound
@@ -206,7 +218,14 @@ struct EntityMatcher {
         func flushName(upTo end: Int) {
             guard let start = nameStart, start < end else { nameStart = nil; return }
             nameStart = nil
-            if let candidate = classifyName(start..<end, sentence: sentence, context: context) {
+            // In a Title Case headline capitals say nothing: only a given name (and the word after it) makes a name.
+            var name = start..<end
+            if titleCase {
+                guard let first = (start..<end).first(where: { lexicon.givenNames[facts.text[$0]] != nil && !lexicon.ambiguousGivenNames.contains(facts.text[$0]) }),
+                      first + 1 < end else { return }
+                name = first..<min(end, first + 2)
+            }
+            if let candidate = classifyName(name, sentence: sentence, context: context) {
                 candidates.append(candidate)
                 context = Context()
             }

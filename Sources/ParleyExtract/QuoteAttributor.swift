@@ -87,6 +87,10 @@ struct QuoteAttributor {
         // Skip punctuation between the mark and the clause (",", "—").
         while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-"].contains(facts.text[index]) { index += 1 }
         guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
+        // "…” ― Pamela Padilla": a dash and a name, as under a letter or a pull quote.
+        if index > span.close + 1, ["—", "–", "―", "-"].contains(facts.text[index - 1]), let entity = entityAt[index] {
+            return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "dash")
+        }
         // said X / added X / told X? ("said Lindqvist")
         if isSpeechVerb(index) {
             if let subject = subjectAfter(verb: index) { return make(subject, verb: index, rule: "trailing") }
@@ -94,11 +98,19 @@ struct QuoteAttributor {
         // X said / he said / the minister said / X, a doctor, said — the verb within a few tokens.
         var verb = index
         let limit = min(facts.count, index + 12)
-        while verb < limit, !isSpeechVerb(verb) {
+        var limit2 = limit
+        while verb < limit2, !isSpeechVerb(verb) {
+            if facts.text[verb] == "(" {
+                // "Rep. Gwen Moore (D-Wis.) said": a parenthetical does not end the clause.
+                var close = verb + 1
+                while close < min(facts.count, verb + 8), facts.text[close] != ")" { close += 1 }
+                if close < facts.count, facts.text[close] == ")" { limit2 = min(facts.count, limit2 + (close - verb)); verb = close + 1; continue }
+            }
             if facts.kinds[verb] == .quote || [".", "?", "!", ";"].contains(facts.text[verb]) { return nil }
             verb += 1
         }
-        guard verb < limit, verb > index else { return nil }
+        guard verb < limit2 else { return nil }
+        guard verb > index else { return nil }
         if let subject = subjectBefore(verb: verb, floor: index) { return make(subject, verb: verb, rule: "trailing") }
         return nil
     }
@@ -253,6 +265,14 @@ struct QuoteAttributor {
             start -= 1
         }
         let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
+        if !Self.determiners.contains(facts.lower[start]), lexicon.titles.value(facts.lower[index]) != nil {
+            // "the former secretary of state and current Democratic presidential nominee said": a role
+            // noun phrase may be long; look further back for its determiner.
+            var back = start
+            while back > floor, back > index - 12, !Self.determiners.contains(facts.lower[back]), facts.kinds[back - 1] == .word,
+                  !isSpeechVerb(back - 1) { back -= 1 }
+            if Self.determiners.contains(facts.lower[back]) { start = back }
+        }
         if Self.determiners.contains(facts.lower[start]), start < index, headIsNoun {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
