@@ -49,6 +49,8 @@ struct QuoteFinder {
         }
     }
 
+    private func isStraight(_ mark: String) -> Bool { mark == "\"" }
+
     func find() -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         document.withUTF8 { bytes in
@@ -58,6 +60,7 @@ struct QuoteFinder {
             var carried: (open: Int, paragraph: Int)?
             var openDouble: Int?
             var openSingle: Int?
+            var nested = 0
             var currentParagraph = -1
             for index in 0..<facts.count {
                 let start = document.tokens[index].range.start
@@ -81,11 +84,18 @@ struct QuoteFinder {
                         carried = nil
                     }
                     openSingle = nil
+                    nested = 0
                     currentParagraph = paragraphIndex
                 }
                 guard facts.kinds[index] == .quote, let (mark, family) = classify(index, bytes: bytes) else { continue }
                 switch family {
                 case .double:
+                    // A quote in another style inside an open quote is nested speech
+                    // ("The question was: “As you know …” Forty-three said yes.").
+                    if let open = openDouble, isStraight(facts.text[open]) != isStraight(facts.text[index]), facts.text[open] != "„" {
+                        if mark == .open || (mark == .either && nested == 0) { nested += 1; continue }
+                        if nested > 0 { nested -= 1; continue }
+                    }
                     if let open = openDouble, mark != .open || facts.text[open] == "„" && facts.text[index] == "“" {
                         addSpan(open: carried?.open ?? open, close: index, multi: carried != nil, into: &spans)
                         openDouble = nil
@@ -128,9 +138,31 @@ struct QuoteFinder {
         guard start < end else { return }
         var words = 0
         for index in (open + 1)..<close where facts.kinds[index] == .word || facts.kinds[index] == .number { words += 1 }
-        guard words > 0 else { return }
+        guard words > 0, !isTitleOrCode(open: open, close: close) else { return }
         spans.append(QuoteSpan(open: open, close: close, range: TextRange(start, end), kind: kind(open: open, close: close, words: words),
                                multiParagraph: multi))
+    }
+
+    /// Titles of works and shows ("The Steve Harvey Morning Show", "13th"), and attribute values in
+    /// stray markup (`pic="…"`), are quoted but nobody says them: every significant word is
+    /// capitalised or there is no letter at all, and the quote is short.
+    private func isTitleOrCode(open: Int, close: Int) -> Bool {
+        if open > 0, facts.text[open - 1] == "=" { return true }
+        var significant = 0
+        var capitalised = 0
+        var letters = false
+        for index in (open + 1)..<close where facts.kinds[index] == .word {
+            letters = true
+            if facts.lower[index].count >= 4 || facts.capitalized[index] {
+                significant += 1
+                if facts.capitalized[index] { capitalised += 1 }
+            }
+        }
+        if !letters { return close - open <= 4 }
+        // Short all-capitalised quotes: titles, not speech (a one-word "Yes." is speech: it ends in punctuation).
+        let endsLikeSpeech = close - 1 > open && ["?", "!"].contains(facts.text[close - 1])
+        return significant >= 1 && capitalised == significant && significant <= 6 && !endsLikeSpeech
+            && !(significant == 1 && facts.text[open + 1] == "I")
     }
 
     /// Direct when the quote is a whole utterance; partial when a few quoted words sit inside
