@@ -1,3 +1,5 @@
+import Dispatch
+
 // MARK: - Loading
 
 extension LexiconSet {
@@ -48,18 +50,25 @@ private struct Loader {
         }
     }
 
+    /// Builds every table. The gazetteer and the name lists are independent, so they are built on two
+    /// threads; every other table is small.
     func load() throws(LexiconError) -> LexiconSet {
-        let places = try loadPlaces()
+        nonisolated(unsafe) var places: Result<(lexicon: PlaceLexicon, countryHashes: Set<UInt64>), LexiconError>?
+        nonisolated(unsafe) var names: Result<(PhraseTable<GivenName>, PhraseTable<Surname>), LexiconError>?
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                places = Result { () throws(LexiconError) in try loadPlaces() }
+            } else {
+                names = Result { () throws(LexiconError) in (try loadGivenNames(), try loadSurnames()) }
+            }
+        }
+        let gazetteer = try places!.get()
+        let (givenNames, surnames) = try names!.get()
         return LexiconSet(
-            places: places.lexicon,
-            organizations: try loadOrganizations(countries: places.countryHashes),
-            givenNames: try loadKeyed([.givenNamesBulk, .givenNames], capacity: 70_000) { row in
-                guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
-                return row.flag(2).map { GivenName(name: row.string(0), gender: gender, isAmbiguous: $0) }
-            },
-            surnames: try loadKeyed([.surnames, .surnamesWorld], capacity: 32_000) { row in
-                row.flag(1).map { Surname(name: row.string(0), isAmbiguous: $0) }
-            },
+            places: gazetteer.lexicon,
+            organizations: try loadOrganizations(countries: gazetteer.countryHashes),
+            givenNames: givenNames,
+            surnames: surnames,
             honorifics: try loadKeyed([.honorifics]) { row in
                 guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
                 return .success(Honorific(term: row.string(0), gender: gender))
@@ -85,6 +94,19 @@ private struct Loader {
             })
     }
 
+    private func loadGivenNames() throws(LexiconError) -> PhraseTable<GivenName> {
+        try loadKeyed([.givenNamesBulk, .givenNames], capacity: 64_000) { row in
+            guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
+            return row.flag(2).map { GivenName(name: row.string(0), gender: gender, isAmbiguous: $0) }
+        }
+    }
+
+    private func loadSurnames() throws(LexiconError) -> PhraseTable<Surname> {
+        try loadKeyed([.surnames, .surnamesWorld], capacity: 32_000) { row in
+            row.flag(1).map { Surname(name: row.string(0), isAmbiguous: $0) }
+        }
+    }
+
     private func makeCue(_ row: Row) -> Result<StanceCue, LexiconError> {
         guard let kind = row.enumValue(2, CueKind.self) else { return .failure(row.badEnum(2, CueKind.self)) }
         return row.number(1, in: 0 ... 2, excludingZero: true).map { StanceCue(term: row.string(0), weight: $0, kind: kind) }
@@ -102,13 +124,7 @@ private struct Loader {
                 case .success(let made): value = made
                 case .failure(let error): return error
                 }
-                let phrase = row.field(0)
-                if let existing = builder.existingValue(exactSequence: row.sequenceHash(phrase)) {
-                    builder.replace(existing, with: value)
-                } else {
-                    let index = builder.append(value)
-                    builder.addPhrase(row.bytes, phrase, value: index)
-                }
+                builder.addOrReplace(row.bytes, row.field(0), value: value)
                 return nil
             }
         }
@@ -119,8 +135,6 @@ private struct Loader {
 
     private func loadPlaces() throws(LexiconError) -> (lexicon: PlaceLexicon, countryHashes: Set<UInt64>) {
         var builder = PhraseTableBuilder<Place>(capacity: 50_000)
-        var merged: [UInt64: Int32] = [:]
-        merged.reserveCapacity(40_000)
         var countryStrings: [UInt64: String] = [:]
         var countryIndex: [UInt64: Int32] = [:]
         var references: [(hash: UInt64, name: String, file: String, line: Int)] = []
@@ -139,7 +153,7 @@ private struct Loader {
                 }
                 var population: Int?
                 if !row.isEmpty(3) {
-                    guard let value = Int(row.string(3)), value >= 0 else {
+                    guard let value = row.wholeNumber(3) else {
                         return row.error("population must be a whole number ≥ 0, found \"\(row.string(3))\"")
                     }
                     population = value
@@ -150,11 +164,11 @@ private struct Loader {
                 case .failure(let error): return error
                 }
                 let nameRange = row.field(0)
-                var key = TokenHash.combine(TokenHash.sequenceSeed, row.sequenceHash(nameRange))
-                key = TokenHash.combine(key, UInt64(kind.priority) &+ UInt64(PlaceKind.allCases.firstIndex(of: kind)!) << 8)
-                key = TokenHash.combine(key, countryHash)
+                // A row with the same name, kind and country as an earlier one merges into it.
                 let index: Int32
-                if let existing = merged[key] {
+                if let existing = builder.firstValue(exactSequence: row.sequenceHash(nameRange), where: {
+                    $0.kind == kind && $0.country == country && $0.name == row.string(0)
+                }) {
                     index = existing
                     var place = builder.values[Int(existing)]
                     if let population { place.population = population }
@@ -168,7 +182,6 @@ private struct Loader {
                     row.forEachValue(5) { place.aliases.append(row.string($0)) }
                     row.forEachValue(6) { place.demonyms.append(row.string($0)) }
                     index = builder.append(place)
-                    merged[key] = index
                     builder.addPhrase(row.bytes, nameRange, value: index)
                 }
                 row.forEachValue(5) { builder.addPhrase(row.bytes, $0, value: index) }
@@ -250,9 +263,32 @@ extension Row {
         return .success(value)
     }
 
+    /// The non-negative whole number in column `index`, or nil.
+    func wholeNumber(_ index: Int) -> Int? {
+        let range = field(index)
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        var value = 0
+        for i in range {
+            let digit = Int(bytes[i]) - 0x30
+            guard digit >= 0, digit <= 9 else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
     /// The enum case whose raw value is the text of column `index`.
     func enumValue<E: RawRepresentable & CaseIterable>(_ index: Int, _ type: E.Type) -> E? where E.RawValue == String {
-        E(rawValue: string(index))
+        let range = field(index)
+        for value in E.allCases {
+            var raw = value.rawValue
+            let equal = raw.withUTF8 { rawBytes in
+                guard rawBytes.count == range.count else { return false }
+                for offset in 0 ..< rawBytes.count where rawBytes[offset] != bytes[range.lowerBound + offset] { return false }
+                return true
+            }
+            if equal { return value }
+        }
+        return nil
     }
 
     /// The error for an unknown enum value in column `index`.

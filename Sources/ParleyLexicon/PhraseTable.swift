@@ -48,6 +48,23 @@ public struct PhraseValues<Value>: RandomAccessCollection {
 
 extension PhraseValues: Sendable where Value: Sendable {}
 
+/// One slot of a ``HashIndex``: a sequence hash and its posting range, in one 16-byte cache-friendly cell.
+@usableFromInline
+struct IndexSlot: Sendable {
+    /// The stored key (0 = empty slot).
+    @usableFromInline var key: UInt64
+    /// The first posting.
+    @usableFromInline var start: Int32
+    /// One past the last posting; equal to `start` for a prefix-only slot.
+    @usableFromInline var end: Int32
+
+    @inlinable init(key: UInt64, start: Int32, end: Int32) {
+        self.key = key
+        self.start = start
+        self.end = end
+    }
+}
+
 /// An immutable open-addressing hash index from sequence hashes to posting ranges.
 ///
 /// A slot whose range is empty marks a phrase prefix: longer phrases start with it, so a longest-match
@@ -55,31 +72,27 @@ extension PhraseValues: Sendable where Value: Sendable {}
 /// distinct 64-bit keys are ignored: with 10^5 keys the chance is about 10^-9).
 @usableFromInline
 struct HashIndex: Sendable {
-    @usableFromInline let keys: [UInt64]
-    @usableFromInline let starts: [Int32]
-    @usableFromInline let ends: [Int32]
+    @usableFromInline let slots: [IndexSlot]
     @usableFromInline let postings: [Int32]
     @usableFromInline let mask: Int
 
-    init(keys: [UInt64], starts: [Int32], ends: [Int32], postings: [Int32]) {
-        self.keys = keys
-        self.starts = starts
-        self.ends = ends
+    init(slots: [IndexSlot], postings: [Int32]) {
+        self.slots = slots
         self.postings = postings
-        self.mask = keys.count - 1
+        self.mask = slots.count - 1
     }
 
     @inlinable static func storedKey(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     /// The slot holding `key`, or nil when no phrase has this hash (nor starts with it).
-    @inlinable func slot(for key: UInt64) -> Int? {
+    @inlinable func slot(for key: UInt64) -> IndexSlot? {
         let key = Self.storedKey(key)
-        var slot = Int(truncatingIfNeeded: key) & mask
+        var index = Int(truncatingIfNeeded: key) & mask
         while true {
-            let k = keys[slot]
-            if k == key { return slot }
-            if k == 0 { return nil }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.key == key { return slot }
+            if slot.key == 0 { return nil }
+            index = (index + 1) & mask
         }
     }
 }
@@ -131,9 +144,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
             sequence = TokenHash.combine(sequence, hashes[position])
             guard let slot = index.slot(for: sequence) else { break }
             length += 1
-            let lower = index.starts[slot], upper = index.ends[slot]
-            if lower < upper {
-                best = PhraseMatch(length: length, postings: lower ..< upper, letterCase: letterCase)
+            if slot.start < slot.end {
+                best = PhraseMatch(length: length, postings: slot.start ..< slot.end, letterCase: letterCase)
             }
             position = hashes.index(after: position)
         }
@@ -149,9 +161,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     @inlinable
     public func match(token hash: UInt64, case letterCase: LetterCase) -> PhraseMatch? {
         let index = letterCase == .exact ? exactIndex : foldedIndex
-        guard let slot = index.slot(for: TokenHash.combine(TokenHash.sequenceSeed, hash)) else { return nil }
-        let lower = index.starts[slot], upper = index.ends[slot]
-        return lower < upper ? PhraseMatch(length: 1, postings: lower ..< upper, letterCase: letterCase) : nil
+        guard let slot = index.slot(for: TokenHash.combine(TokenHash.sequenceSeed, hash)), slot.start < slot.end else {
+            return nil
+        }
+        return PhraseMatch(length: 1, postings: slot.start ..< slot.end, letterCase: letterCase)
     }
 
     /// The entries a match names, best first.

@@ -119,13 +119,22 @@ import Testing
         #expect(throws: LexiconError.self) { try LexiconSet.load(overrides: directory.path + "/missing") }
     }
 
+    /// Reports how long building the bundled set takes (wall clock and this thread's CPU time, best of 10).
     @Test func bundledLoadTime() throws {
+        func cpuSeconds() -> Double {
+            var spec = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+        }
         let clock = ContinuousClock()
         var fastest = Duration.seconds(100)
-        for _ in 0 ..< 3 {
+        var fastestCPU = 100.0
+        for _ in 0 ..< 10 {
+            let cpu = cpuSeconds()
             let elapsed = try clock.measure { _ = try LexiconSet.load(overrides: [String: String]()) }
+            fastestCPU = min(fastestCPU, cpuSeconds() - cpu)
             fastest = min(fastest, elapsed)
         }
-        print("LexiconSet bundled build (this build configuration): \(fastest)")
+        print("LexiconSet bundled build (this build configuration): \(fastest) wall, \(fastestCPU * 1000) ms CPU")
     }
 }
