@@ -38,7 +38,7 @@ public struct BatchRunner: Sendable {
         let slots = DispatchSemaphore(value: jobs)
         let windowSlots = DispatchSemaphore(value: window)
         let group = DispatchGroup()
-        let reorder = Mutex(ReorderBuffer<Output>())
+        let reorder = Locked(ReorderBuffer<Output>())
         let queue = DispatchQueue(label: "parley.batch", attributes: .concurrent)
         for (index, item) in items.enumerated() {
             windowSlots.wait()
@@ -64,8 +64,22 @@ public struct BatchRunner: Sendable {
     }
 }
 
+/// A value behind a lock, as a class: escaping closures share it by reference. (Capturing a
+/// non-copyable `Mutex` local in escaping closures compiled, but crashed at run time.)
+public final class Locked<Value>: @unchecked Sendable {
+    private let mutex: Mutex<Value>
+
+    /// Wraps `value`.
+    public init(_ value: sending Value) { mutex = Mutex(value) }
+
+    /// Runs `body` with exclusive access to the value.
+    public func withLock<Result>(_ body: (inout sending Value) throws -> sending Result) rethrows -> sending Result {
+        try mutex.withLock(body)
+    }
+}
+
 /// Results that finished ahead of an earlier item.
-private struct ReorderBuffer<Output>: ~Copyable {
+private struct ReorderBuffer<Output> {
     var pending: [Int: Output] = [:]
     var nextIndex = 0
 }

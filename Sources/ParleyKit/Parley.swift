@@ -42,18 +42,21 @@ public enum AnalysisDepth: Sendable {
 
 /// The library façade: ingestion plus the stage pipeline, configured once and shared by all workers.
 public struct Parley: Sendable {
-    /// The lexicons the matchers use.
-    public let lexicons: LexiconSet
     private let reader: ArticleReader
-    private let pipeline: Pipeline
+    /// Nil for an ingest-only analyser (`parley text` never loads lexicons).
+    private let pipeline: Pipeline?
 
     /// Creates an analyser.
     /// - Parameters:
-    ///   - lexicons: lexicon tables (the bundled ones unless `--lexicons` says otherwise).
+    ///   - lexicons: lexicon tables (the bundled ones unless `--lexicons` says otherwise); nil for
+    ///     ingestion only, which then starts without building any lexicon table.
     ///   - maxBytes: per-article size limit.
-    public init(lexicons: LexiconSet = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes) {
-        self.lexicons = lexicons
+    public init(lexicons: LexiconSet? = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes) {
         reader = ArticleReader(maxBytes: maxBytes)
+        guard let lexicons else {
+            pipeline = nil
+            return
+        }
         // The stage list is fixed and known to satisfy itself; a failure here is a programming error.
         do {
             pipeline = try Pipeline(stages: [
@@ -74,6 +77,8 @@ public struct Parley: Sendable {
         }
         if let url = input.url { document.metadata.url = url }
         if let published = input.published { document.metadata.published = published }
-        return depth == .full ? try pipeline.run(document) : document
+        guard depth == .full else { return document }
+        guard let pipeline else { throw ParleyError(code: "ingest-only", message: "this analyser was created without lexicons") }
+        return try pipeline.run(document)
     }
 }

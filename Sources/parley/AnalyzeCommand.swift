@@ -58,7 +58,7 @@ struct TextCommand: ParsableCommand {
 
     func run() throws {
         let processor = BatchProcessor(
-            parley: Parley(maxBytes: input.maxBytes),
+            parley: Parley(lexicons: nil, maxBytes: input.maxBytes),
             format: input.inputFormat.ingestFormat,
             output: format == .jsonl ? .textRecord : .plainText,
             maxBytes: input.maxBytes)

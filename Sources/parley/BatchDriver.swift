@@ -23,14 +23,14 @@ struct BatchDriver {
     func run() throws -> Int32 {
         Signals.install()
         let items = try Self.items(for: options)
-        let failures = Atomic<Int>(0)
+        let failures = Locked(0)
         let progress = Progress(total: items.underestimatedCount)
         let runner = BatchRunner(jobs: options.resolvedJobs)
         let processor = self.processor
         let outputDirectory = self.outputDirectory
         let separator = recordSeparator
         let prefix = recordPrefix
-        let fatal = Mutex<ParleyError?>(nil)
+        let fatal = Locked<ParleyError?>(nil)
 
         runner.run(items, process: { item in
             var result = processor.process(item)
@@ -46,7 +46,7 @@ struct BatchDriver {
             return result
         }, emit: { index, result in
             if let error = result.error {
-                failures.add(1, ordering: .relaxed)
+                failures.withLock { $0 += 1 }
                 StandardStreams.error("parley: \(result.id): \(error.code): \(error.message)")
             }
             if !result.record.isEmpty { StandardStreams.write((index > 0 ? prefix : []) + result.record + separator) }
@@ -58,7 +58,7 @@ struct BatchDriver {
             StandardStreams.error("parley: \(error.message)")
             return 74
         }
-        return failures.load(ordering: .relaxed) > 0 ? 1 : 0
+        return failures.withLock { $0 } > 0 ? 1 : 0
     }
 
     /// Output file name for a record: the input's relative path with its extension replaced by `.json`.

@@ -94,7 +94,7 @@ struct ReportCommand: ParsableCommand {
         let lexicons = try LexiconLoading.load(input.lexicons)
         let parley = Parley(lexicons: lexicons, maxBytes: input.maxBytes)
         let items = try BatchDriver.items(for: options)
-        let shared = Mutex((aggregator, 0))
+        let shared = Locked((aggregator, 0))
         let format = input.inputFormat.ingestFormat
         let maxBytes = input.maxBytes
         BatchRunner(jobs: input.resolvedJobs).run(items, process: { item in
