@@ -26,10 +26,18 @@ struct MentionCandidate {
 ///    honorific, starting with a given name, next to a speech verb, or followed by an apposition
 ///    it is a person; ending in an organisation word (`Bank`, `Party`) it is an organisation;
 ///    ending in a place word (`Road`, `River`) it is a place.
-struct EntityMatcher {
+final class EntityMatcher {
     let lexicon: ExtractionLexicon
     let facts: TokenFacts
     let document: Document
+
+    // A class, not a struct: the many closures passed to the phrase dictionaries capture `self`,
+    // and capturing a struct of a dozen collections copied (retained) all of them each time.
+    init(lexicon: ExtractionLexicon, facts: TokenFacts, document: Document) {
+        self.lexicon = lexicon
+        self.facts = facts
+        self.document = document
+    }
 
     /// Words that make a capitalised name an organisation when they end it (`Zeehaven Logistiek` is
     /// found by other rules) or start it before `of` (`Ministry of Defence`).

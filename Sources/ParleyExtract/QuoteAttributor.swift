@@ -12,7 +12,7 @@ import ParleyModel
 /// 5. otherwise no speaker.
 /// Pronoun subjects (he, she, they) resolve to the nearest earlier compatible person or
 /// organisation; the rule then reads e.g. `trailing+pronoun`.
-struct QuoteAttributor {
+final class QuoteAttributor {
     let facts: TokenFacts
     let document: Document
     let lexicon: ExtractionLexicon

@@ -1,7 +1,7 @@
 import ParleyModel
 
 /// What the matchers need to know about each token, computed once per document.
-struct TokenFacts {
+final class TokenFacts {
     /// The token's text. Short tokens (most words) are stored inline by `String`, so this costs
     /// no heap allocation for them.
     var text: [String]
