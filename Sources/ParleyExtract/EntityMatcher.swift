@@ -101,7 +101,8 @@ final class EntityMatcher {
         "One", "Two", "Three", "Other", "Another", "Such", "Even", "Only", "Just", "Now", "Today", "Yesterday", "Tomorrow",
         "Last", "Next", "More", "Less", "Asked", "According", "Under", "Over", "Between", "Among", "Against", "Amid",
         "Following", "Earlier", "Later", "Once", "Instead", "Because", "Unlike", "Like", "Overall", "Indeed", "Nor",
-        "Mr", "Mrs", "Ms", "Dr", "Sir",
+        "Mr", "Mrs", "Ms", "Dr", "Sir", "Nobody", "Everybody", "Everyone", "Someone", "Somebody", "Anyone", "Anybody",
+        "Nothing", "Everything", "Something", "None", "Neither", "Either", "Whatever", "Whoever", "Yes", "Please", "Thanks",
     ]
 
     /// Proposes candidates for every sentence.
