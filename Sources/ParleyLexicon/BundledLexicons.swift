@@ -125479,7 +125479,7 @@ Matko
     static let titlesTsv = #"""
 # Titles and roles: capitalised pre-name titles ("Foreign Minister Sergei Lavrov") and common-noun roles
 # ("an economist at", "Russian aide Yuri Ushakov"). Hand-curated. Case matters: "President" before a name
-# is a title, "president" is a role; both are listed where both occur. The first kind listed for a term wins.
+# is a title, "president" is a role; both are listed where both occur. A term is listed once.
 # Columns: title, kind (head-of-state, head-of-government, minister, legislator, military, judicial, diplomatic,
 # religious, business, expert, official, political, media, sport, royal, generic).
 title	kind
