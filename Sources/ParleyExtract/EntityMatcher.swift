@@ -157,15 +157,14 @@ final class EntityMatcher {
         var index = tokens.lowerBound
         while index < tokens.upperBound {
             // A title or role, capitalised or not ("aide", "Foreign Minister").
-            if let (length, _) = titleMatch(at: index, limit: tokens.upperBound) {
+            if let length = titleMatch(at: index, limit: tokens.upperBound) {
                 if context.rolesStart == nil { context.rolesStart = index }
                 let title = written(index..<index + length)
                 if !context.roles.contains(title) { context.roles.append(title) }
                 index += length
                 continue
             }
-            if facts.capitalized[index] || (facts.kinds[index] == .word && facts.text[index].first?.isNumber == false
-                                            && lexicon.demonyms[facts.text[index]] != nil) {
+            if facts.capitalized[index] {
                 let end = runEnd(from: index, limit: tokens.upperBound)
                 index = classifyRun(index..<end, sentence: tokens, titleCase: titleCase, context: &context, into: &candidates)
                 continue
@@ -210,9 +209,9 @@ final class EntityMatcher {
         tokens.map { facts.text[$0] }.joined(separator: " ")
     }
 
-    private func titleMatch(at index: Int, limit: Int) -> (Int, String)? {
+    private func titleMatch(at index: Int, limit: Int) -> Int? {
         guard facts.kinds[index] == .word else { return nil }
-        return lexicon.titles.longestMatch(from: index, limit: limit) { facts.lower[$0] }
+        return lexicon.titleLength(facts.folded[..<limit], at: index)
     }
 
     // MARK: - Runs
@@ -230,7 +229,7 @@ final class EntityMatcher {
             // In a Title Case headline capitals say nothing: only a given name (and the word after it) makes a name.
             var name = start..<end
             if titleCase {
-                guard let first = (start..<end).first(where: { lexicon.givenNames[facts.text[$0]] != nil && !lexicon.ambiguousGivenNames.contains(facts.text[$0]) }),
+                guard let first = (start..<end).first(where: { lexicon.givenName(facts.exact[$0]).map { !$0.ambiguous } == true }),
                       first + 1 < end else { return }
                 name = first..<min(end, first + 2)
             }
@@ -242,7 +241,7 @@ final class EntityMatcher {
         while position < runEndIndex {
             let text = facts.text[position]
             let inName = nameStart != nil
-            if let (length, _) = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
+            if let length = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
                 // A title ends the name before it ("Putin adviser …" is rare; "President Putin" common).
                 flushName(upTo: position)
                 if context.rolesStart == nil { context.rolesStart = position }
@@ -255,7 +254,7 @@ final class EntityMatcher {
                 }
                 continue
             }
-            if let gender = lexicon.honorifics[text] {
+            if let gender = lexicon.honorific(facts.exact[position]) {
                 flushName(upTo: position)
                 context.honorific = text.hasSuffix(".") ? String(text.dropLast()) : text
                 context.gender = gender ?? context.gender
@@ -263,7 +262,7 @@ final class EntityMatcher {
                 if position < run.upperBound, facts.text[position] == "." { position += 1 }
                 continue
             }
-            if !inName, let (length, organization) = lexicon.organizations.longestMatch(from: position, limit: runEndIndex, text: { facts.text[$0] }) {
+            if !inName, let (length, organization) = lexicon.organization(facts.exact[..<runEndIndex], at: position) {
                 // An organisation directly before a title is an affiliation ("Kremlin aide Yuri Ushakov").
                 candidates.append(MentionCandidate(tokens: position..<position + length, type: .organization,
                                                    canonical: organization.name, affiliation: organization.country,
@@ -272,7 +271,7 @@ final class EntityMatcher {
                 position += length
                 continue
             }
-            if let (length, place) = lexicon.places.longestMatch(from: position, limit: runEndIndex, text: { facts.text[$0] }),
+            if let (length, place) = lexicon.place(facts.exact[..<runEndIndex], at: position),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
@@ -283,7 +282,7 @@ final class EntityMatcher {
                 position += length
                 continue
             }
-            if !inName, let country = lexicon.demonyms[text] {
+            if !inName, let country = lexicon.demonymCountry(facts.exact[position]) {
                 context.affiliation = country
                 // "European leaders", "Russian officials": a collective actor standing for the place.
                 let next = position + 1
@@ -295,7 +294,7 @@ final class EntityMatcher {
             }
             if nameStart == nil {
                 // Skip sentence-initial function words and words that are never names.
-                if Self.sentenceFunctionWords.contains(text) || lexicon.nonNames.contains(text) || !facts.capitalized[position] {
+                if Self.sentenceFunctionWords.contains(text) || lexicon.isNonName(facts.exact[position]) || !facts.capitalized[position] {
                     position += 1
                     continue
                 }
@@ -315,8 +314,8 @@ final class EntityMatcher {
         if next < sentence.upperBound, isSpeechVerb(next), place.ambiguous { return false }
         // "Vladimir Putin", "Georgia Meloni": a given name followed by a capitalised word that is no place.
         if next < sentence.upperBound, facts.capitalized[next], tokens.count == 1,
-           lexicon.givenNames[facts.text[tokens.lowerBound]] != nil || (place.ambiguous && lexicon.surnames.contains(facts.text[next])),
-           lexicon.places.longestMatch(from: next, limit: sentence.upperBound, text: { facts.text[$0] }) == nil {
+           lexicon.givenName(facts.exact[tokens.lowerBound]) != nil || (place.ambiguous && lexicon.isSurname(facts.exact[next])),
+           lexicon.place(facts.exact[..<sentence.upperBound], at: next) == nil {
             return false
         }
         guard place.ambiguous else { return true }
@@ -328,11 +327,11 @@ final class EntityMatcher {
             }
         }
         // Sentence-initial or otherwise unsupported: accept only if it is not also a given name.
-        return lexicon.givenNames[facts.text[tokens.lowerBound]] == nil
+        return lexicon.givenName(facts.exact[tokens.lowerBound]) == nil
     }
 
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && lexicon.speechVerbs[facts.lower[index]] != nil
+        facts.kinds[index] == .word && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
     }
 
     /// Decides what a leftover run of capitalised words is.
@@ -365,10 +364,10 @@ final class EntityMatcher {
             // Unknown acronyms are organisations more often than not (NYPD, FBI).
             return first.count >= 2 && first.count <= 6 && !startsSentence ? MentionCandidate(tokens: name, type: .organization, rule: "acronym") : nil
         }
-        if let gender = lexicon.givenNames[first], name.count >= 2 || !lexicon.ambiguousGivenNames.contains(first) {
+        if let given = lexicon.givenName(facts.exact[name.lowerBound]), name.count >= 2 || !given.ambiguous {
             if name.count >= 2 || !startsSentence {
                 person.rule = "given-name"
-                person.gender = person.gender ?? gender
+                person.gender = person.gender ?? given.gender
                 return person
             }
         }
@@ -380,11 +379,11 @@ final class EntityMatcher {
             person.rule = "apposition"
             return person
         }
-        if name.count >= 2, name.count <= 4, !startsSentence || lexicon.surnames.contains(last) {
+        if name.count >= 2, name.count <= 4, !startsSentence || lexicon.isSurname(facts.exact[name.upperBound - 1]) {
             person.rule = "capitalised-name"
             return person
         }
-        if name.count == 1, !startsSentence, lexicon.surnames.contains(first) {
+        if name.count == 1, !startsSentence, lexicon.isSurname(facts.exact[name.lowerBound]) {
             person.rule = "surname"
             return person
         }
@@ -436,14 +435,14 @@ final class EntityMatcher {
         var index = tokens.lowerBound
         while index < tokens.upperBound {
             guard facts.kinds[index] == .word else { index += 1; continue }
-            if let (length, organization) = lexicon.organizations.longestMatch(from: index, limit: tokens.upperBound, text: { facts.text[$0] })
-                ?? lexicon.foldedOrganizations.longestMatch(from: index, limit: tokens.upperBound, text: { facts.lower[$0] }) {
+            if let (length, organization) = lexicon.organization(facts.exact[..<tokens.upperBound], at: index)
+                ?? lexicon.organization(facts.folded[..<tokens.upperBound], at: index, folded: true) {
                 candidates.append(MentionCandidate(tokens: index..<index + length, type: .organization, canonical: organization.name,
                                                    affiliation: organization.country, rule: "lexicon:organizations"))
                 index += length
                 continue
             }
-            if let (length, place) = lexicon.foldedPlaces.longestMatch(from: index, limit: tokens.upperBound, text: { facts.lower[$0] }),
+            if let (length, place) = lexicon.place(facts.folded[..<tokens.upperBound], at: index, folded: true),
                !place.ambiguous || place.kind == "country" {
                 candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: place.name,
                                                    affiliation: place.kind == "country" ? nil : place.country, rule: "gazetteer"))

@@ -1,162 +1,91 @@
+import ParleyLexicon
 import ParleyModel
 
-/// A dictionary of multi-token phrases, matched longest-first over a document's tokens.
-///
-/// Keys are the phrase's tokens joined by single spaces. `prefixes` holds every proper prefix,
-/// so a lookup stops as soon as no longer phrase can match; most tokens cost one hash probe.
-public struct PhraseDictionary<Value: Sendable>: Sendable {
-    private(set) var entries: [String: Value] = [:]
-    private var prefixes: Set<String> = []
-    /// Longest phrase, in tokens.
-    public private(set) var maxTokens = 0
-
-    /// Creates an empty dictionary.
-    public init() {}
-
-    /// Number of phrases.
-    public var count: Int { entries.count }
-
-    /// Adds a phrase given as its tokens; an earlier value for the same phrase is kept.
-    public mutating func insert(tokens: [String], value: Value) {
-        guard !tokens.isEmpty else { return }
-        let key = tokens.joined(separator: " ")
-        if entries[key] == nil { entries[key] = value }
-        var prefix = ""
-        for token in tokens.dropLast() {
-            prefix = prefix.isEmpty ? token : prefix + " " + token
-            prefixes.insert(prefix)
-        }
-        maxTokens = max(maxTokens, tokens.count)
-    }
-
-    /// The value of a single-token phrase.
-    public func value(_ token: String) -> Value? { entries[token] }
-
-    /// The longest phrase starting at `start` among `tokens[start..<limit]`, via `text(i)`.
-    public func longestMatch(from start: Int, limit: Int, text: (Int) -> String) -> (length: Int, value: Value)? {
-        var best: (Int, Value)?
-        var key = ""
-        var index = start
-        while index < limit, index - start < maxTokens {
-            key = key.isEmpty ? text(index) : key + " " + text(index)
-            if let value = entries[key] { best = (index - start + 1, value) }
-            guard prefixes.contains(key) else { break }
-            index += 1
-        }
-        return best
-    }
-}
-
-/// A place in the gazetteer.
-public struct PlaceInfo: Sendable, Hashable {
+/// A place in the gazetteer, as the matchers use it.
+struct PlaceInfo: Sendable, Hashable {
     /// Canonical name (`United States` for `U.S.`).
-    public var name: String
-    /// country, territory, state, province, region, city, continent, water, landmark.
-    public var kind: String
+    var name: String
+    /// country, territory, state, province, region, capital, city, continent, water, landmark.
+    var kind: String
     /// The country it belongs to (its own name for a country).
-    public var country: String?
+    var country: String?
     /// Also a common name or word: needs context to count as a place.
-    public var ambiguous: Bool
-
-    public init(name: String, kind: String, country: String?, ambiguous: Bool) {
-        self.name = name
-        self.kind = kind
-        self.country = country
-        self.ambiguous = ambiguous
-    }
+    var ambiguous: Bool
 }
 
-/// An organisation or institution in the lexicon.
-public struct OrganizationInfo: Sendable, Hashable {
+/// An organisation or institution, as the matchers use it.
+struct OrganizationInfo: Sendable, Hashable {
     /// Canonical name.
-    public var name: String
-    /// government, party, media, company …
-    public var kind: String
+    var name: String
     /// The country it stands for (`Kremlin` → Russia), if any.
-    public var country: String?
-
-    public init(name: String, kind: String, country: String?) {
-        self.name = name
-        self.kind = kind
-        self.country = country
-    }
+    var country: String?
 }
 
-/// The lookups the entity and quote matchers need, built once from the lexicon files.
-///
-/// It is a plain value of dictionaries, so tests can build a tiny one by hand and the bundled one
-/// is shared read-only across threads.
+/// The lookups the entity and quote matchers need, answered by the lexicons' phrase tables over
+/// per-token hashes: one hash probe per token, no string hashing, no tables rebuilt at start-up.
 public struct ExtractionLexicon: Sendable {
-    /// Places by exact-case phrase.
-    public var places = PhraseDictionary<PlaceInfo>()
-    /// Places by lower-cased phrase, for ALL-CAPS headlines.
-    public var foldedPlaces = PhraseDictionary<PlaceInfo>()
-    /// Organisations by exact-case phrase.
-    public var organizations = PhraseDictionary<OrganizationInfo>()
-    /// Organisations by lower-cased phrase, for ALL-CAPS headlines (acronyms excluded).
-    public var foldedOrganizations = PhraseDictionary<OrganizationInfo>()
-    /// Titles and roles by lower-cased phrase → canonical form (`foreign minister` → `Foreign Minister`).
-    public var titles = PhraseDictionary<String>()
-    /// Demonyms and adjectives → country (`Russian` → Russia).
-    public var demonyms: [String: String] = [:]
-    /// Given names → gender (nil when unknown or either).
-    public var givenNames: [String: Gender?] = [:]
-    /// Given names that are also common words or places (need more evidence).
-    public var ambiguousGivenNames: Set<String> = []
-    /// Surnames.
-    public var surnames: Set<String> = []
-    /// Honorifics (`Mr`, `Mr.`, `Sir`) → gender.
-    public var honorifics: [String: Gender?] = [:]
-    /// Name particles (`van`, `de`, `al`, `bin`).
-    public var particles: Set<String> = []
-    /// Speech and reporting verb forms (lower case) → lemma.
-    public var speechVerbs: [String: String] = [:]
-    /// Capitalised words that are never names (`The`, `Monday`, `However`).
-    public var nonNames: Set<String> = []
+    let lexicons: LexiconSet
 
-    /// Creates an empty lexicon.
-    public init() {}
+    /// Wraps loaded lexicons.
+    public init(_ lexicons: LexiconSet) { self.lexicons = lexicons }
 
-    /// Splits a lexicon phrase into tokens the way the tokenizer splits text: on spaces, with a
-    /// possessive `'s` as its own token.
-    public static func tokens(of phrase: String) -> [String] {
-        var result: [String] = []
-        for word in phrase.split(separator: " ") {
-            if word.count > 2, word.hasSuffix("'s") || word.hasSuffix("’s") {
-                result.append(String(word.dropLast(2)))
-                result.append(String(word.suffix(2)))
-            } else {
-                result.append(String(word))
-            }
-        }
-        return result
+    /// The longest place name starting at `start`; `folded` compares ASCII case-insensitively
+    /// (headlines in capitals).
+    func place(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, place: PlaceInfo)? {
+        guard let match = lexicons.places.names.longestMatch(in: hashes, from: start, case: folded ? .folded : .exact),
+              let place = lexicons.places.names.values(of: match).first else { return nil }
+        return (match.length, PlaceInfo(name: place.name, kind: place.kind.rawValue, country: place.country, ambiguous: place.isAmbiguous))
     }
 
-    /// Adds a place under its name and each alias.
-    public mutating func addPlace(_ info: PlaceInfo, forms: [String]) {
-        for form in forms {
-            let tokens = Self.tokens(of: form)
-            places.insert(tokens: tokens, value: info)
-            if !Self.isAcronym(form) { foldedPlaces.insert(tokens: tokens.map { $0.lowercased() }, value: info) }
-        }
+    /// The longest organisation name starting at `start`. Folded matching skips acronyms (`WHO`, `AP`).
+    func organization(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, organization: OrganizationInfo)? {
+        guard let match = lexicons.organizations.longestMatch(in: hashes, from: start, case: folded ? .folded : .exact),
+              let organization = lexicons.organizations.values(of: match).first else { return nil }
+        return (match.length, OrganizationInfo(name: organization.name, country: organization.country))
     }
 
-    /// Adds an organisation under its name and each alias.
-    public mutating func addOrganization(_ info: OrganizationInfo, forms: [String]) {
-        for form in forms {
-            let tokens = Self.tokens(of: form)
-            organizations.insert(tokens: tokens, value: info)
-            if !Self.isAcronym(form) { foldedOrganizations.insert(tokens: tokens.map { $0.lowercased() }, value: info) }
-        }
+    /// The longest title or role starting at `start`, matched case-insensitively.
+    func titleLength(_ foldedHashes: ArraySlice<UInt64>, at start: Int) -> Int? {
+        lexicons.titles.longestMatch(in: foldedHashes, from: start, case: .folded)?.length
     }
 
-    /// Adds a title or role (matched case-insensitively).
-    public mutating func addTitle(_ title: String) {
-        titles.insert(tokens: Self.tokens(of: title.lowercased()), value: title)
+    /// True when a single token is a title or role (`minister`).
+    func isTitle(folded hash: UInt64) -> Bool { lexicons.titles.match(token: hash, case: .folded) != nil }
+
+    /// The country a demonym names (`Russian` → Russia).
+    func demonymCountry(_ hash: UInt64) -> String? {
+        guard let match = lexicons.places.demonyms.match(token: hash, case: .exact),
+              let place = lexicons.places.demonyms.values(of: match).first else { return nil }
+        return place.country ?? place.name
     }
 
-    /// Short all-capital forms (`US`, `WHO`, `AP`) are matched only as written: folded they are words.
-    static func isAcronym(_ form: String) -> Bool {
-        form.count <= 5 && form.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+    /// A given name: its gender (nil when unknown) and whether it is also a common word.
+    func givenName(_ hash: UInt64) -> (gender: Gender?, ambiguous: Bool)? {
+        guard let match = lexicons.givenNames.match(token: hash, case: .exact),
+              let name = lexicons.givenNames.values(of: match).first else { return nil }
+        return (name.gender.gender, name.isAmbiguous)
     }
+
+    /// True for surnames that are not also common words.
+    func isSurname(_ hash: UInt64) -> Bool {
+        guard let match = lexicons.surnames.match(token: hash, case: .exact) else { return false }
+        return lexicons.surnames.values(of: match).contains { !$0.isAmbiguous }
+    }
+
+    /// An honorific's implied gender (`Mr` → male), nil-wrapped when the honorific implies none.
+    func honorific(_ hash: UInt64) -> Gender?? {
+        guard let match = lexicons.honorifics.match(token: hash, case: .exact),
+              let honorific = lexicons.honorifics.values(of: match).first else { return nil }
+        return .some(honorific.gender.gender)
+    }
+
+    /// The lemma of a one-word speech or reporting verb (`said` → say).
+    func speechVerbLemma(folded hash: UInt64) -> String? {
+        guard let match = lexicons.speechVerbs.match(token: hash, case: .folded),
+              let verb = lexicons.speechVerbs.values(of: match).first else { return nil }
+        return verb.lemma
+    }
+
+    /// True for capitalised words that are never names (`Monday`, `However`).
+    func isNonName(_ hash: UInt64) -> Bool { lexicons.nonNames.match(token: hash, case: .exact) != nil }
 }

@@ -134,7 +134,7 @@ final class QuoteAttributor {
                 }
                 // A participle ("stating", "adding") or a second verb: the sentence's first person.
                 if let entity = firstActor(in: sentenceStart..<index) {
-                    return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbs[facts.lower[index]],
+                    return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
                                        cueToken: index, rule: "lead-in")
                 }
             }
@@ -225,7 +225,7 @@ final class QuoteAttributor {
     }
 
     private func make(_ subject: Subject, verb: Int, rule: String) -> Attribution {
-        Attribution(speaker: subject.entity, speakerText: subject.text, cue: lexicon.speechVerbs[facts.lower[verb]] ?? facts.lower[verb],
+        Attribution(speaker: subject.entity, speakerText: subject.text, cue: lexicon.speechVerbLemma(folded: facts.folded[verb]) ?? facts.lower[verb],
                     cueToken: verb, rule: rule + (subject.pronoun ? "+pronoun" : ""))
     }
 
@@ -265,7 +265,7 @@ final class QuoteAttributor {
             start -= 1
         }
         let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
-        if !Self.determiners.contains(facts.lower[start]), lexicon.titles.value(facts.lower[index]) != nil {
+        if !Self.determiners.contains(facts.lower[start]), lexicon.isTitle(folded: facts.folded[index]) {
             // "the former secretary of state and current Democratic presidential nominee said": a role
             // noun phrase may be long; look further back for its determiner.
             var back = start
@@ -276,7 +276,7 @@ final class QuoteAttributor {
         if Self.determiners.contains(facts.lower[start]), start < index, headIsNoun {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
-            if let entity = entityWithRole(facts.lower[index], before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
+            if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             return Subject(entity: nil, text: phrase, pronoun: false)
         }
         return nil
@@ -309,7 +309,7 @@ final class QuoteAttributor {
                   !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) { index += 1 }
             if index < facts.count, let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
             guard index > start + 1 else { return nil }
-            if let entity = entityWithRole(facts.lower[index - 1], before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
+            if let entity = entityWithRole(index - 1, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             return Subject(entity: nil, text: (start..<index).map { facts.text[$0] }.joined(separator: " "), pronoun: false)
         }
         return nil
@@ -324,8 +324,9 @@ final class QuoteAttributor {
     }
 
     /// The person whose roles include `role` (`minister` → Foreign Minister Lavrov), when unique.
-    private func entityWithRole(_ role: String, before: Int) -> Int? {
-        guard lexicon.titles.value(role) != nil else { return nil }
+    private func entityWithRole(_ token: Int, before: Int) -> Int? {
+        guard lexicon.isTitle(folded: facts.folded[token]) else { return nil }
+        let role = facts.lower[token]
         let matches = entities.filter { entity in
             entity.type == .person && entity.roles.contains { $0.lowercased() == role || $0.lowercased().hasSuffix(" " + role) }
         }
@@ -346,7 +347,7 @@ final class QuoteAttributor {
     // MARK: - Helpers
 
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && lexicon.speechVerbs[facts.lower[index]] != nil
+        facts.kinds[index] == .word && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
     }
 
     private func paragraphIndex(of token: Int) -> Int {

@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// What the matchers need to know about each token, computed once per document.
@@ -15,6 +16,10 @@ final class TokenFacts {
     var allCaps: [Bool]
     /// Index of the sentence each token belongs to.
     var sentenceOf: [Int]
+    /// Case-sensitive token hashes, for the lexicons' phrase tables.
+    var exact: [UInt64]
+    /// ASCII-case-folded token hashes.
+    var folded: [UInt64]
 
     init(_ document: Document) {
         let count = document.tokens.count
@@ -29,6 +34,10 @@ final class TokenFacts {
         capitalized.reserveCapacity(count)
         allCaps.reserveCapacity(count)
         sentenceOf = [Int](repeating: 0, count: count)
+        exact = []
+        folded = []
+        exact.reserveCapacity(count)
+        folded.reserveCapacity(count)
         for (index, sentence) in document.sentences.enumerated() {
             for token in sentence.tokens where token < count { sentenceOf[token] = index }
         }
@@ -37,6 +46,8 @@ final class TokenFacts {
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
                 let string = String(decoding: slice, as: UTF8.self)
                 text.append(string)
+                exact.append(TokenHash.exact(slice))
+                folded.append(TokenHash.folded(slice))
                 kinds.append(token.kind)
                 var upper = 0
                 var lowerCount = 0
@@ -47,7 +58,8 @@ final class TokenFacts {
                         if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true } ; sawLetter = true }
                         else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
                     }
-                    lower.append(lowerCount == 0 && upper == 0 ? string : string.lowercased())
+                    // ASCII: lower-case the bytes directly (String.lowercased() is Unicode-general and slow).
+                    lower.append(upper == 0 ? string : String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
                 } else {
                     for scalar in string.unicodeScalars where scalar.properties.isAlphabetic {
                         if scalar.properties.isUppercase { upper += 1; if !sawLetter { firstIsUpper = true } }

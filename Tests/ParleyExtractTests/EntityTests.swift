@@ -15,7 +15,7 @@ import Testing
         ("Talks stalled, according to Baptiste Ndongo-Mirabeau, who chairs the panel.", "Baptiste Ndongo-Mirabeau", .person, [], nil),
         ("Wendelin Quastorf, an economist at the bank, disagreed.", "Wendelin Quastorf", .person, [], nil),
         ("Mr Tuvaluga arrived late.", "Tuvaluga", .person, [], nil),
-        ("The Ministry of Defence denied the report.", "Ministry of Defence", .organization, [], nil),
+        ("The Ministry of Coastal Affairs denied the report.", "Ministry of Coastal Affairs", .organization, [], nil),
         ("Shares of Tarvane Aerosystems Inc rose.", "Tarvane Aerosystems Inc", .organization, [], nil),
         ("Ships waited in the South China Sea for days.", "South China Sea", .place, [], nil),
     ]
