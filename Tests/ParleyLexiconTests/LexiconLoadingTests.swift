@@ -103,6 +103,12 @@ import Testing
         #expect(lexicons.negators.contains("nary") && lexicons.negators.contains("not"))
     }
 
+    @Test func theRepositoryDirectoryAsOverridesGivesTheBundledSet() throws {
+        let lexicons = try LexiconSet.load(overrides: Self.lexiconDirectory.path)
+        #expect(lexicons.places.names.entries.count == LexiconSet.bundled.places.names.entries.count)
+        #expect(lexicons.givenNames.entries.count == LexiconSet.bundled.givenNames.entries.count)
+    }
+
     @Test func directoryOverrides() throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("parley-lexicons-\(UInt32.random(in: 0 ... .max))")
