@@ -140,11 +140,11 @@ final class EntityMatcher {
     private func isTitleCase(_ tokens: Range<Int>) -> Bool {
         var words = 0
         var capitals = 0
-        for index in tokens where facts.kinds[index] == .word && facts.lower[index].count > 3 {
+        for index in tokens where facts.kinds[index] == .word && facts.lower[index].count >= 3 {
             words += 1
             if facts.capitalized[index] { capitals += 1 }
         }
-        return words >= 4 && capitals * 10 >= words * 8
+        return words >= 6 && capitals * 10 >= words * 8
     }
 
     private func matchSentence(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
@@ -228,7 +228,7 @@ final class EntityMatcher {
             nameStart = nil
             // In a Title Case headline capitals say nothing: only a given name (and the word after it) makes a name.
             var name = start..<end
-            if titleCase {
+            if titleCase, !Self.organizationHeads.contains(facts.text[end - 1]) {
                 guard let first = (start..<end).first(where: { lexicon.givenName(facts.exact[$0]).map { !$0.ambiguous } == true }),
                       first + 1 < end else { return }
                 name = first..<min(end, first + 2)
@@ -294,7 +294,7 @@ final class EntityMatcher {
             }
             if nameStart == nil {
                 // Skip sentence-initial function words and words that are never names.
-                if Self.sentenceFunctionWords.contains(text) || lexicon.isNonName(facts.exact[position]) || !facts.capitalized[position] {
+                if Self.sentenceFunctionWords.contains(text) || !facts.capitalized[position] {
                     position += 1
                     continue
                 }
@@ -355,6 +355,14 @@ final class EntityMatcher {
         }
         if name.count > 1, Self.placeHeads.contains(last) {
             return MentionCandidate(tokens: name, type: .place, rule: "place-pattern")
+        }
+        // Words that are never names (`Monday`, `Ministry`) cannot start or end a person's name.
+        var trimmed = name
+        while !trimmed.isEmpty, lexicon.isNonName(facts.exact[trimmed.lowerBound]) { trimmed = trimmed.lowerBound + 1..<trimmed.upperBound }
+        while !trimmed.isEmpty, lexicon.isNonName(facts.exact[trimmed.upperBound - 1]) { trimmed = trimmed.lowerBound..<trimmed.upperBound - 1 }
+        if trimmed != name {
+            guard !trimmed.isEmpty, facts.capitalized[trimmed.lowerBound] else { return nil }
+            return classifyName(trimmed, sentence: sentence, context: context)
         }
         if hasTitle {
             person.rule = context.honorific != nil && context.roles.isEmpty ? "honorific+name" : "title+name"
