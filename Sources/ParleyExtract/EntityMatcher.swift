@@ -39,6 +39,17 @@ final class EntityMatcher {
         self.document = document
     }
 
+    /// How often each capitalised word occurs in mid-sentence, for the unknown-word guess.
+    private lazy var midSentenceCounts: [UInt64: Int] = {
+        var counts: [UInt64: Int] = [:]
+        for sentence in document.sentences where sentence.tokens.count > 1 {
+            for index in sentence.tokens.dropFirst() where facts.capitalized[index] && !facts.allCaps[index] {
+                counts[facts.exact[index], default: 0] += 1
+            }
+        }
+        return counts
+    }()
+
     /// Words that make a capitalised name an organisation when they end it (`Zeehaven Logistiek` is
     /// found by other rules) or start it before `of` (`Ministry of Defence`).
     static let organizationHeads: Set<String> = [
@@ -254,7 +265,8 @@ final class EntityMatcher {
                 }
                 continue
             }
-            if let gender = lexicon.honorific(facts.exact[position]) {
+            if let gender = lexicon.honorific(facts.exact[position]),
+               (lexicon.place(facts.exact[..<runEndIndex], at: position)?.length ?? 0) < 2 {
                 flushName(upTo: position)
                 context.honorific = text.hasSuffix(".") ? String(text.dropLast()) : text
                 context.gender = gender ?? context.gender
@@ -275,6 +287,12 @@ final class EntityMatcher {
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
+                if isTeamContext(after: position + length, before: position, sentence: sentence) {
+                    // "Leicestershire beat Somerset", "Chicago 5 Houston 3": a place standing for its team.
+                    candidates.append(MentionCandidate(tokens: position..<position + length, type: .organization, rule: "team"))
+                    position += length
+                    continue
+                }
                 candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: place.name,
                                                    affiliation: place.kind == "country" ? nil : place.country,
                                                    rule: "gazetteer"))
@@ -306,9 +324,36 @@ final class EntityMatcher {
         return runEndIndex
     }
 
+    /// Words that end the names of events, not of entities.
+    static let eventHeads: Set<String> = ["Championships", "Championship", "Open", "Cup", "Series", "Games", "Olympics", "Prix",
+                                          "Tournament", "Trophy", "Masters", "Classic", "Grand", "Derby", "Marathon", "Rally",
+                                          "Festival", "Awards", "Award", "Prize", "War", "Crisis", "Accord", "Accords", "Treaty"]
+
+    static let sportsVerbs: Set<String> = ["beat", "beats", "defeated", "drew", "lost", "won", "thrashed", "routed", "edged",
+                                           "trailed", "overcame", "outplayed", "hammered", "crushed", "downed", "blanked", "swept"]
+
+    /// Sports results: a place followed by a result verb, by a score, or listed after "beat".
+    private func isTeamContext(after end: Int, before start: Int, sentence: Range<Int>) -> Bool {
+        if end < sentence.upperBound, Self.sportsVerbs.contains(facts.lower[end]) { return true }
+        if end + 1 < sentence.upperBound, facts.kinds[end] == .number, facts.capitalized[end + 1] || end + 1 == sentence.upperBound - 1 {
+            return true
+        }
+        if start - 1 >= sentence.lowerBound, ["beat", "beating", "defeated", "against", "versus", "vs", "vs."].contains(facts.lower[start - 1]) {
+            return true
+        }
+        return false
+    }
+
     /// Ambiguous places (Jordan, Georgia, Paris) need place context and must not continue a name.
     private func acceptPlace(_ place: PlaceInfo, at tokens: Range<Int>, inName: Bool, sentence: Range<Int>) -> Bool {
         if inName { return false }
+        // A small town named like a common word ("Police", "Most", "March"): not at a sentence start,
+        // and never from a short all-capitals word ("TO") outside a headline.
+        if tokens.count == 1, place.kind == "city" {
+            let index = tokens.lowerBound
+            let startsSentence = index == sentence.lowerBound || (index - 1 >= sentence.lowerBound && facts.kinds[index - 1] == .quote)
+            if startsSentence || (facts.allCaps[index] && facts.text[index].count <= 3) { return false }
+        }
         let next = tokens.upperBound
         // "Paris said", "Jordan told": a speaker, not a place.
         if next < sentence.upperBound, isSpeechVerb(next), place.ambiguous { return false }
@@ -350,7 +395,9 @@ final class EntityMatcher {
         let headBeforeOf = name.dropLast().contains { index in
             Self.organizationHeads.contains(facts.text[index]) && ["of", "for"].contains(facts.lower[index + 1])
         }
-        if Self.organizationHeads.contains(last) || headBeforeOf {
+        // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
+        if Self.eventHeads.contains(last) { return nil }
+        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
         if name.count > 1, Self.placeHeads.contains(last) {
@@ -379,7 +426,10 @@ final class EntityMatcher {
                 return person
             }
         }
-        if hasSpeechContext(name, sentence: sentence) {
+        // "Analysts said": a lone sentence-initial word next to a speech verb is a person only if
+        // it looks like a name (a known surname, or not a plural common noun).
+        if hasSpeechContext(name, sentence: sentence),
+           !(startsSentence && name.count == 1 && !lexicon.isSurname(facts.exact[name.lowerBound]) && first.hasSuffix("s")) {
             person.rule = "speech-verb"
             return person
         }
@@ -394,6 +444,14 @@ final class EntityMatcher {
         if name.count == 1, !startsSentence, lexicon.isSurname(facts.exact[name.lowerBound]) {
             person.rule = "surname"
             return person
+        }
+        // A capitalised word that recurs in mid-sentence, that no lexicon knows and that nothing marks
+        // as a person is, in news text, most often a company or body ("Pirelli", "Rabobank"); a full
+        // name with it as surname still wins at alias resolution.
+        if name.count == 1, !startsSentence, !facts.allCaps[name.lowerBound], lexicon.givenName(facts.exact[name.lowerBound]) == nil,
+           midSentenceCounts[facts.exact[name.lowerBound], default: 0] >= 2,
+           name.upperBound < sentence.upperBound, facts.kinds[name.upperBound] != .possessive, first.count > 2 {
+            return MentionCandidate(tokens: name, type: .organization, rule: "unknown-capitalised")
         }
         return nil
     }

@@ -25,6 +25,15 @@ struct EntityResolver {
     }
 
     func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
+        // A guessed organisation that is the surname of a person named in full is that person.
+        let surnames = Set(candidates.filter { $0.type == .person && $0.tokens.count >= 2 }.map { facts.text[$0.tokens.upperBound - 1] })
+        let candidates = candidates.map { candidate -> MentionCandidate in
+            guard candidate.rule == "unknown-capitalised", surnames.contains(facts.text[candidate.tokens.lowerBound]) else { return candidate }
+            var person = candidate
+            person.type = .person
+            person.rule = "alias"
+            return person
+        }
         let ordered = candidates.sorted {
             $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.tokens.count > $1.tokens.count
         }
