@@ -253,7 +253,18 @@ final class EntityMatcher {
             let text = facts.text[position]
             let inName = nameStart != nil
             if let length = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
-                // A title ends the name before it ("Putin adviser …" is rare; "President Putin" common).
+                // Capitalised words right before a title modify it ("Tory co-chairman", "Lib Dem
+                // spokesman", "Kremlin aide"): they name the body the person speaks for, not a person.
+                if let start = nameStart, start < position {
+                    let words = start..<position
+                    // Before a lower-case role the words always modify it; before a capitalised title
+                    // ("Vladimir President"?) only when they cannot be a person's given name.
+                    if !facts.capitalized[position] || lexicon.givenName(facts.exact[start]) == nil || words.count == 1 {
+                        candidates.append(MentionCandidate(tokens: words, type: .organization, rule: "title-modifier"))
+                        context.affiliation = written(words)
+                        nameStart = nil
+                    }
+                }
                 flushName(upTo: position)
                 if context.rolesStart == nil { context.rolesStart = position }
                 let title = written(position..<position + length)
@@ -319,6 +330,15 @@ final class EntityMatcher {
                 nameStart = position
             }
             position += 1
+        }
+        // "Lib Dem spokesman", "Tory co-chairman": capitalised words before a lower-case role name
+        // the body the role belongs to.
+        if let start = nameStart, runEndIndex < sentence.upperBound, !facts.capitalized[runEndIndex],
+           titleMatch(at: runEndIndex, limit: sentence.upperBound) != nil,
+           !(runEndIndex - start >= 2 && lexicon.givenName(facts.exact[start]) != nil) {
+            candidates.append(MentionCandidate(tokens: start..<runEndIndex, type: .organization, rule: "title-modifier"))
+            context.affiliation = written(start..<runEndIndex)
+            nameStart = nil
         }
         flushName(upTo: runEndIndex)
         return runEndIndex

@@ -85976,7 +85976,6 @@ Torun	f
 Torunn	f
 Torvald	m
 Torvi	f
-Tory	u
 Toryn	u
 Tosca	f
 Toscane	f
@@ -92684,7 +92683,6 @@ momentum	0.8	noun
 milestone	0.9	noun
 achievable	0.9	adj
 feasible	0.7	adj
-possible	0.4	adj
 realistic	0.6	adj
 improve	0.5	verb
 improved	0.6	verb
@@ -92748,7 +92746,6 @@ stable	0.4	adj
 secure	0.4	adj
 resilient	0.6	adj
 resilience	0.6	noun
-support	0.4	noun
 supportive	0.6	adj
 backed	0.4	verb
 endorse	0.6	verb
@@ -92761,14 +92758,12 @@ hailed	0.9	verb
 celebrate	0.7	verb
 celebrated	0.7	verb
 agreed	0.6	verb
-agreement	0.5	noun
 consensus	0.7	noun
 compromise	0.5	noun
 solution	0.5	noun
 resolved	0.6	verb
 resolution	0.4	noun
 upside	0.7	noun
-potential	0.4	noun
 bright future	1.0	phrase
 light at the end of the tunnel	1.2	phrase
 turning point	0.9	phrase
@@ -92792,6 +92787,12 @@ surely	0.4	adv
 believes	0.3	verb
 expects	0.3	verb
 expected	0.2	verb
+# Commitment signals: an actor insisting that a deal matters is invested in it succeeding.
+emphasized the importance	0.6	verb
+emphasised the importance	0.6	verb
+stressed the importance	0.6	verb
+underscored the importance	0.6	verb
+underlined the importance	0.6	verb
 
 """#
 
@@ -94038,7 +94039,6 @@ frustrating	0.8	adj
 criticised	0.8	verb
 criticized	0.8	verb
 criticism	0.8	noun
-critical	0.6	adj
 critic	0.6	noun
 critics	0.6	noun
 rejected	0.9	verb
@@ -126322,6 +126322,14 @@ guard	generic
 pilot	generic
 sailor	generic
 citizen	generic
+# Co- and vice- roles of party and company officers.
+co-chairman	political
+co-chairwoman	political
+co-chair	political
+co-leader	political
+co-founder	business
+vice-chairman	business
+vice-chair	business
 
 """#
 

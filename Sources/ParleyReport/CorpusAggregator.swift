@@ -167,19 +167,21 @@ public struct CorpusAggregator: Sendable {
         for form in forms { add(form) }
     }
 
-    /// Actors: person forms named by a single word join the one multi-word person whose last word
-    /// it is (`Trump` → `Donald Trump`) when exactly one such person exists; other forms stand alone.
+    /// Actors: a person form named by a single word joins the multi-word person whose last word it
+    /// is (`Blair` → `Tony Blair`) when that person is the only one with the surname, or appears in at
+    /// least twice as many documents as the next (`Cherie Blair`); other forms stand alone.
     public func actors() -> [CorpusActor] {
         var groups: [String: [ActorForm]] = [:]
         let people = forms.values.filter { $0.type == "person" && $0.name.contains(" ") }
-        var bySurname: [String: [String]] = [:]
+        var bySurname: [String: [ActorForm]] = [:]
         for person in people {
-            if let last = person.name.split(separator: " ").last { bySurname[String(last), default: []].append(person.name) }
+            if let last = person.name.split(separator: " ").last { bySurname[String(last), default: []].append(person) }
         }
         for form in forms.values {
             var groupName = form.name
-            if form.type == "person", !form.name.contains(" "), let candidates = bySurname[form.name], candidates.count == 1 {
-                groupName = candidates[0]
+            if form.type == "person", !form.name.contains(" "), let candidates = bySurname[form.name] {
+                let ranked = candidates.sorted { $0.documents != $1.documents ? $0.documents > $1.documents : $0.name < $1.name }
+                if ranked.count == 1 || ranked[0].documents >= 2 * ranked[1].documents { groupName = ranked[0].name }
             }
             groups[form.type + "|" + groupName, default: []].append(form)
         }
