@@ -5,37 +5,39 @@ import ParleyModel
 final class TokenFacts {
     /// The token's text. Short tokens (most words) are stored inline by `String`, so this costs
     /// no heap allocation for them.
-    var text: [String]
+    let text: [String]
     /// Lower-cased text.
-    var lower: [String]
+    let lower: [String]
     /// Token kinds, copied for locality.
-    var kinds: [TokenKind]
+    let kinds: [TokenKind]
     /// First letter upper case (`Lavrov`, `US`, `Jean-Luc`).
-    var capitalized: [Bool]
+    let capitalized: [Bool]
     /// Every letter upper case and at least two letters (`NATO`, `LONDON`).
-    var allCaps: [Bool]
+    let allCaps: [Bool]
     /// Index of the sentence each token belongs to.
-    var sentenceOf: [Int]
+    let sentenceOf: [Int]
     /// Case-sensitive token hashes, for the lexicons' phrase tables.
-    var exact: [UInt64]
+    let exact: [UInt64]
     /// ASCII-case-folded token hashes.
-    var folded: [UInt64]
+    let folded: [UInt64]
 
     init(_ document: Document) {
+        // Built in locals and assigned once: stored properties of a class accessed in the hot loop
+        // would each pay a dynamic exclusivity check.
         let count = document.tokens.count
-        text = []
-        lower = []
-        kinds = []
-        capitalized = []
-        allCaps = []
+        var text: [String] = []
+        var lower: [String] = []
+        var kinds: [TokenKind] = []
+        var capitalized: [Bool] = []
+        var allCaps: [Bool] = []
         text.reserveCapacity(count)
         lower.reserveCapacity(count)
         kinds.reserveCapacity(count)
         capitalized.reserveCapacity(count)
         allCaps.reserveCapacity(count)
-        sentenceOf = [Int](repeating: 0, count: count)
-        exact = []
-        folded = []
+        var sentenceOf = [Int](repeating: 0, count: count)
+        var exact: [UInt64] = []
+        var folded: [UInt64] = []
         exact.reserveCapacity(count)
         folded.reserveCapacity(count)
         for (index, sentence) in document.sentences.enumerated() {
@@ -72,6 +74,14 @@ final class TokenFacts {
                 allCaps.append(upper >= 2 && lowerCount == 0 && token.kind == .word)
             }
         }
+        self.text = text
+        self.lower = lower
+        self.kinds = kinds
+        self.capitalized = capitalized
+        self.allCaps = allCaps
+        self.sentenceOf = sentenceOf
+        self.exact = exact
+        self.folded = folded
     }
 
     var count: Int { text.count }

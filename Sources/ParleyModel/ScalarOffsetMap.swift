@@ -18,9 +18,11 @@ public struct ScalarOffsetMap: Sendable {
         let bytes = text.utf8
         marks.reserveCapacity(bytes.count / Self.stride + 1)
         var scalars = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset % Self.stride == 0 { marks.append(scalars) }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
+        text.utf8.withContiguousStorageIfAvailable { buffer in
+            for offset in 0..<buffer.count {
+                if offset % Self.stride == 0 { marks.append(scalars) }
+                if buffer[offset] & 0xC0 != 0x80 { scalars += 1 }
+            }
         }
         if bytes.count % Self.stride == 0 { marks.append(scalars) }
         checkpoints = marks

@@ -25,7 +25,7 @@ public struct StanceAnnotator: Stage {
     /// Returns `document` with a stance row per entity.
     public func annotate(_ document: Document) throws(ParleyError) -> Document {
         var document = document
-        let lower = document.tokens.map { document.string($0.range).lowercased() }
+        let lower = document.lowercasedTokenTexts()
         let entityAt = document.entityIndexByToken()
         let cues = CueMatcher(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt).match()
         let attributor = CueAttributor(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt)
