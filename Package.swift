@@ -38,7 +38,7 @@ let package = Package(
             name: "parley",
             dependencies: ["ParleyKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "parley-bench", dependencies: ["ParleyKit", "ParleyIngest"]),
+        .executableTarget(name: "parley-bench", dependencies: ["ParleyKit", "ParleyIngest", "ParleyText", "ParleyExtract", "ParleyStance"]),
 
         .target(name: "ParleyTestSupport", dependencies: ["ParleyModel"], path: "Tests/ParleyTestSupport"),
         .testTarget(name: "ParleyModelTests", dependencies: ["ParleyModel", "ParleyTestSupport"]),
