@@ -234,6 +234,12 @@ final class EntityMatcher {
         var nameStart: Int?
         var position = run.lowerBound
         var runEndIndex = run.upperBound
+        // "Central Bank of Iceland", "University of Ocean Studies": inside a run shaped like an
+        // institution's name, single words are not towns.
+        let institutionLike = run.contains { index in
+            Self.organizationHeads.contains(facts.text[index]) && (index == run.upperBound - 1
+                || (index + 1 < run.upperBound && ["of", "for"].contains(facts.lower[index + 1])))
+        }
         func flushName(upTo end: Int) {
             guard let start = nameStart, start < end else { nameStart = nil; return }
             nameStart = nil
@@ -295,6 +301,7 @@ final class EntityMatcher {
                 continue
             }
             if let (length, place) = lexicon.place(facts.exact[..<runEndIndex], at: position),
+               !(institutionLike && length == 1 && place.kind == "city" && position + 1 < runEndIndex),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
@@ -318,6 +325,11 @@ final class EntityMatcher {
                 if next < sentence.upperBound, !facts.capitalized[next], Self.groupNouns.contains(facts.lower[next]) {
                     candidates.append(MentionCandidate(tokens: position..<next, type: .place, canonical: country, rule: "demonym-group"))
                 }
+                position += 1
+                continue
+            }
+            if text.hasSuffix("-born") || text.hasSuffix("-based") || text.hasSuffix("-led") || text.hasSuffix("-backed") {
+                flushName(upTo: position)
                 position += 1
                 continue
             }
@@ -364,6 +376,18 @@ final class EntityMatcher {
         return false
     }
 
+    static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "from", "to", "at", "into", "across", "via",
+                                                 "through", "inside", "towards", "toward"]
+
+    /// "in X", "near X", "X, Kansas": context that makes a capitalised word a place.
+    private func hasPlaceContext(before index: Int, after end: Int, sentence: Range<Int>) -> Bool {
+        if index - 1 >= sentence.lowerBound, Self.placePrepositions.contains(facts.lower[index - 1]) { return true }
+        if index - 2 >= sentence.lowerBound, Self.placePrepositions.contains(facts.lower[index - 2]), facts.lower[index - 1] == "the" { return true }
+        if end + 1 < sentence.upperBound, facts.text[end] == ",", facts.capitalized[end + 1],
+           lexicon.place(facts.exact[..<sentence.upperBound], at: end + 1) != nil { return true }
+        return false
+    }
+
     /// Ambiguous places (Jordan, Georgia, Paris) need place context and must not continue a name.
     private func acceptPlace(_ place: PlaceInfo, at tokens: Range<Int>, inName: Bool, sentence: Range<Int>) -> Bool {
         if inName { return false }
@@ -373,6 +397,9 @@ final class EntityMatcher {
             let index = tokens.lowerBound
             let startsSentence = index == sentence.lowerBound || (index - 1 >= sentence.lowerBound && facts.kinds[index - 1] == .quote)
             if startsSentence || (facts.allCaps[index] && facts.text[index].count <= 3) { return false }
+            // Towns under 100,000 people ("Alliance", "Ocean", "University" in the US) need place
+            // context: a preposition before them or ", Region" after them.
+            if place.population < 100_000, !hasPlaceContext(before: index, after: index + 1, sentence: sentence) { return false }
         }
         let next = tokens.upperBound
         // "Paris said", "Jordan told": a speaker, not a place.
@@ -468,6 +495,10 @@ final class EntityMatcher {
         // A capitalised word that recurs in mid-sentence, that no lexicon knows and that nothing marks
         // as a person is, in news text, most often a company or body ("Pirelli", "Rabobank"); a full
         // name with it as surname still wins at alias resolution.
+        if name.count == 1, !startsSentence, !facts.allCaps[name.lowerBound], lexicon.givenName(facts.exact[name.lowerBound]) == nil,
+           hasPlaceContext(before: name.lowerBound, after: name.upperBound, sentence: sentence) {
+            return MentionCandidate(tokens: name, type: .place, rule: "place-context")
+        }
         if name.count == 1, !startsSentence, !facts.allCaps[name.lowerBound], lexicon.givenName(facts.exact[name.lowerBound]) == nil,
            midSentenceCounts[facts.exact[name.lowerBound], default: 0] >= 2,
            name.upperBound < sentence.upperBound, facts.kinds[name.upperBound] != .possessive, first.count > 2 {

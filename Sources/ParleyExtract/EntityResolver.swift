@@ -27,12 +27,19 @@ struct EntityResolver {
     func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
         // A guessed organisation that is the surname of a person named in full is that person.
         let surnames = Set(candidates.filter { $0.type == .person && $0.tokens.count >= 2 }.map { facts.text[$0.tokens.upperBound - 1] })
+        // …and one that is elsewhere a place ("the town of Velmira", "in Velmira") is that place.
+        let places = Set(candidates.filter { $0.type == .place && $0.tokens.count == 1 }.map { facts.text[$0.tokens.lowerBound] })
         let candidates = candidates.map { candidate -> MentionCandidate in
-            guard candidate.rule == "unknown-capitalised", surnames.contains(facts.text[candidate.tokens.lowerBound]) else { return candidate }
-            var person = candidate
-            person.type = .person
-            person.rule = "alias"
-            return person
+            guard candidate.rule == "unknown-capitalised" else { return candidate }
+            var resolved = candidate
+            if surnames.contains(facts.text[candidate.tokens.lowerBound]) {
+                resolved.type = .person
+                resolved.rule = "alias"
+            } else if places.contains(facts.text[candidate.tokens.lowerBound]) {
+                resolved.type = .place
+                resolved.rule = "place-context"
+            }
+            return resolved
         }
         let ordered = candidates.sorted {
             $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.tokens.count > $1.tokens.count

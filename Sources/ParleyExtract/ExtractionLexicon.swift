@@ -11,6 +11,8 @@ struct PlaceInfo: Sendable, Hashable {
     var country: String?
     /// Also a common name or word: needs context to count as a place.
     var ambiguous: Bool
+    /// Population when known, to tell cities that make news from villages named like words.
+    var population: Int
 }
 
 /// An organisation or institution, as the matchers use it.
@@ -34,7 +36,8 @@ public struct ExtractionLexicon: Sendable {
     func place(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, place: PlaceInfo)? {
         guard let match = lexicons.places.names.longestMatch(in: hashes, from: start, case: folded ? .folded : .exact),
               let place = lexicons.places.names.values(of: match).first else { return nil }
-        return (match.length, PlaceInfo(name: place.name, kind: place.kind.rawValue, country: place.country, ambiguous: place.isAmbiguous))
+        return (match.length, PlaceInfo(name: place.name, kind: place.kind.rawValue, country: place.country, ambiguous: place.isAmbiguous,
+                                        population: place.population ?? 0))
     }
 
     /// The longest organisation name starting at `start`. Folded matching skips acronyms (`WHO`, `AP`).

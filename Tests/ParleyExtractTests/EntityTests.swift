@@ -60,6 +60,16 @@ import Testing
         ("The delegation flew to Paris for talks.", "Paris", .place),
         ("Meanwhile the talks resumed.", "Meanwhile", nil),
         ("Moscow has not yet received the draft.", "Moscow", .place),
+        // Regressions found while reviewing Corpus and BBC output.
+        ("Russian President Vladimir Putin spoke.", "Vladimir Putin", .person),
+        ("The Central Bank of Iceland kept rates on hold.", "Central Bank of Iceland", .organization),
+        ("The Lib Dem spokesman questioned the plan.", "Lib Dem", .organization),
+        ("The Tory co-chairman attacked the pledges.", "Tory", .organization),
+        ("Delegates of the Alliance of Ocean States left.", "Alliance of Ocean States", .organization),
+        ("Shelling hit Velmira again. Residents in Velmira fled, and aid reached Velmira late.", "Velmira", .place),
+        ("Nobody believes the plan will work, Okafor said.", "Nobody", nil),
+        ("Analysts said the plan would fail.", "Analysts", nil),
+        ("She is a Spanish-born engineer.", "Spanish-born", nil),
     ]
 
     @Test(arguments: ambiguity)
