@@ -19,6 +19,34 @@ public struct HTMLReader: Sendable {
     /// - Returns: the document; its text is empty (with a `no-main-content` warning) when the page has no article text.
     /// - Throws: ``ParleyError`` `empty-input` for empty or whitespace-only input, `malformed-html` when
     ///   libxml2 finds no document, `too-large` above libxml2's 2 GiB limit.
+    /// The page without a DOCTYPE internal subset (`<!DOCTYPE html [ <!ENTITY …> ]>`): libxml2's HTML
+    /// parser never expands its entities (good) but reads its declarations as page text (bad).
+    static func withoutInternalSubset(_ text: String) -> String {
+        let bytes = Array(text.utf8.prefix(4096))
+        guard let doctype = find(Array("<!doctype".utf8), in: bytes, caseInsensitive: true) else { return text }
+        var index = doctype + 9
+        while index < bytes.count, bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "[") { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "[") else { return text }
+        // The subset ends at "]>"; it may be longer than the prefix we scanned.
+        let all = Array(text.utf8)
+        guard let close = find(Array("]>".utf8), in: all, from: index) else { return text }
+        return String(decoding: all[..<index] + [UInt8(ascii: ">")] + all[(close + 2)...], as: UTF8.self)
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int = 0, caseInsensitive: Bool = false) -> Int? {
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for offset in start...(haystack.count - needle.count) {
+            var matches = true
+            for (position, byte) in needle.enumerated() {
+                var candidate = haystack[offset + position]
+                if caseInsensitive, candidate >= 0x41, candidate <= 0x5A { candidate |= 0x20 }
+                if candidate != byte { matches = false; break }
+            }
+            if matches { return offset }
+        }
+        return nil
+    }
+
     public func read(bytes: UnsafeBufferPointer<UInt8>, id: String) throws(ParleyError) -> Document {
         guard bytes.contains(where: { !HTMLText.isSpace($0) }) else {
             throw ParleyError.emptyInput("the HTML input is empty or only whitespace")
@@ -27,7 +55,7 @@ public struct HTMLReader: Sendable {
         guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else {
             throw ParleyError.emptyInput("the HTML input holds only a byte-order mark and whitespace")
         }
-        var utf8 = decoded.text
+        var utf8 = Self.withoutInternalSubset(decoded.text)
         let parsed: Result<HTMLTree, ParleyError> = utf8.withUTF8 { buffer in
             Result { () throws(ParleyError) in try HTMLTreeWalker.parse(utf8: buffer) }
         }
