@@ -258,7 +258,10 @@ final class EntityMatcher {
         while position < runEndIndex {
             let text = facts.text[position]
             let inName = nameStart != nil
-            if let length = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
+            // Right after an honorific a capitalised word is a name even if it is also a title ("Mr. King").
+            let afterHonorific = position > run.lowerBound && lexicon.honorific(facts.exact[position - 1]) != nil
+                || (position > run.lowerBound + 1 && facts.text[position - 1] == "." && lexicon.honorific(facts.exact[position - 2]) != nil)
+            if !afterHonorific, let length = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
                 // Capitalised words right before a title modify it ("Tory co-chairman", "Lib Dem
                 // spokesman", "Kremlin aide"): they name the body the person speaks for, not a person.
                 if let start = nameStart, start < position {

@@ -85,15 +85,37 @@ final class QuoteAttributor {
         var index = span.close + 1
         guard span.close < facts.count, facts.kinds[span.close] == .quote else { return nil }
         // Skip punctuation between the mark and the clause (",", "—").
-        while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-"].contains(facts.text[index]) { index += 1 }
+        while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-", "―", "--"].contains(facts.text[index]) { index += 1 }
         guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
         // "…” ― Pamela Padilla": a dash and a name, as under a letter or a pull quote.
-        if index > span.close + 1, ["—", "–", "―", "-"].contains(facts.text[index - 1]), let entity = entityAt[index] {
-            return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "dash")
+        if index > span.close + 1, ["—", "–", "―", "-", "--"].contains(facts.text[index - 1]) {
+            if let entity = entityAt[index] {
+                return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "dash")
+            }
+            // An unknown name under the quote ("― Carlos Raúl"): its capitalised words.
+            var end = index
+            while end < facts.count, end < index + 4, facts.capitalized[end] { end += 1 }
+            if end > index, end == facts.count || facts.kinds[end] != .word {
+                return Attribution(speaker: nil, speakerText: (index..<end).map { facts.text[$0] }.joined(separator: " "),
+                                   cue: nil, cueToken: nil, rule: "dash")
+            }
         }
         // said X / added X / told X? ("said Lindqvist")
         if isSpeechVerb(index) {
             if let subject = subjectAfter(verb: index) { return make(subject, verb: index, rule: "trailing") }
+        }
+        // "…,” Scott Pruitt, the Republican attorney general of Oklahoma, said": a name right after the
+        // quote, then an apposition of any length, then the verb, all in the same sentence.
+        if let entity = entityAt[index], entities[entity].type != .place {
+            var probe = index
+            let sentence = facts.sentenceOf[index]
+            while probe < facts.count, facts.sentenceOf[probe] == sentence, facts.kinds[probe] != .quote {
+                if isSpeechVerb(probe), facts.text[probe - 1] == "," || entityAt[probe - 1] == entity {
+                    return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[probe]),
+                                       cueToken: probe, rule: "trailing")
+                }
+                probe += 1
+            }
         }
         // X said / he said / the minister said / X, a doctor, said — the verb within a few tokens.
         var verb = index
@@ -317,6 +339,15 @@ final class QuoteAttributor {
 
     /// he/she → the nearest earlier person of compatible gender; they → the nearest organisation or place.
     private func resolvePronoun(_ pronoun: String, gender: Gender?, before index: Int) -> Subject? {
+        // "Clinton says she appreciated Machado's courage through what she calls …": a pronoun in a
+        // sentence whose subject is a compatible person refers to that subject, not to the nearest name.
+        if ["he", "she"].contains(pronoun), index < facts.count {
+            let sentence = document.sentences[facts.sentenceOf[index]].tokens
+            if let subject = firstActor(in: sentence.lowerBound..<index), entities[subject].type == .person,
+               entities[subject].gender == nil || entities[subject].gender == gender {
+                return Subject(entity: subject, text: nil, pronoun: true)
+            }
+        }
         if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt) {
             return Subject(entity: entity, text: nil, pronoun: true)
         }

@@ -153,16 +153,16 @@ struct QuoteFinder {
         var letters = false
         for index in (open + 1)..<close where facts.kinds[index] == .word {
             letters = true
-            if facts.lower[index].count >= 4 || facts.capitalized[index] {
-                significant += 1
-                if facts.capitalized[index] { capitalised += 1 }
-            }
+            let short = facts.lower[index].count < 4 && !facts.capitalized[index]
+            if short { continue }  // "of", "the", "and" may stay lower case in a title
+            significant += 1
+            if facts.capitalized[index] { capitalised += 1 }
         }
         if !letters { return close - open <= 4 }
-        // Short all-capitalised quotes: titles, not speech (a one-word "Yes." is speech: it ends in punctuation).
+        // Short quotes whose every significant word is capitalised, at least two of them: titles
+        // ("Shark Tank", "The Steve Harvey Morning Show"), not speech ("We win," or "Yes.").
         let endsLikeSpeech = close - 1 > open && ["?", "!"].contains(facts.text[close - 1])
-        return significant >= 1 && capitalised == significant && significant <= 6 && !endsLikeSpeech
-            && !(significant == 1 && facts.text[open + 1] == "I")
+        return capitalised >= 2 && capitalised == significant && significant <= 6 && !endsLikeSpeech
     }
 
     /// Direct when the quote is a whole utterance; partial when a few quoted words sit inside

@@ -19,6 +19,12 @@ import Testing
         ("\u{201E}Wir sind bereit\u{201C}, sagte er. Helmut Braun agreed.", "Wir sind bereit", nil, "none", .direct),
         ("\u{00AB}Nous sommes pr\u{00EA}ts\u{00BB}, said Claire Dubois.", "Nous sommes pr\u{00EA}ts", "Claire Dubois", "trailing", .direct),
         ("\u{2018}We will not be moved,\u{2019} said Tom Hale.", "We will not be moved,", "Tom Hale", "trailing", .direct),
+        // Regressions from PolNeAR dev review.
+        ("\"We win,\" Mr. King said.", "We win,", "King", "trailing", .direct),
+        ("\u{201C}It is an invasion,\u{201D} Scott Pruitt, the attorney general of one of the states suing, said in a statement.",
+         "It is an invasion,", "Scott Pruitt", "trailing", .direct),
+        ("\u{201C}I am so ashamed.\u{201D} \u{2015} Pamela Padilla", "I am so ashamed.", "Pamela Padilla", "dash", .direct),
+        ("Caddell continued:\n\n\"The health issue is a partisan issue.\"", "The health issue is a partisan issue.", "Caddell", "colon-paragraph", .direct),
     ]
 
     @Test(arguments: attribution)
@@ -75,6 +81,11 @@ import Testing
         let document = try extract(paragraphs.joined(separator: "\n\n"))
         #expect(document.quotes.count <= paragraphs.count)
         for quote in document.quotes { #expect(quote.range.length < 200) }
+    }
+
+    @Test func titlesOfWorksAreNotQuotes() throws {
+        let document = try extract("She appeared on \u{201C}The Steve Harvey Morning Show,\u{201D} and watched \u{201C}Shark Tank\u{201D} later.")
+        #expect(document.quotes.isEmpty, "\(document.quotes.map { document.string($0.range) })")
     }
 
     @Test func quoteOffsetsExcludeTheMarks() throws {
