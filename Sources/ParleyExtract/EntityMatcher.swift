@@ -236,6 +236,8 @@ final class EntityMatcher {
         var runEndIndex = run.upperBound
         // "Central Bank of Iceland", "University of Ocean Studies": inside a run shaped like an
         // institution's name, single words are not towns.
+        let endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.text[run.upperBound - 1])
+            && !Self.eventHeads.contains(facts.text[run.upperBound - 1])
         let institutionLike = run.contains { index in
             Self.organizationHeads.contains(facts.text[index]) && (index == run.upperBound - 1
                 || (index + 1 < run.upperBound && ["of", "for"].contains(facts.lower[index + 1])))
@@ -305,6 +307,9 @@ final class EntityMatcher {
             }
             if let (length, place) = lexicon.place(facts.exact[..<runEndIndex], at: position),
                !(institutionLike && length == 1 && place.kind == "city" && position + 1 < runEndIndex),
+               // "Kurdistan Democratic Party", "Chicago Board of Trade": a place opening a run that ends
+               // in an institution word is part of the institution's name.
+               !(position == run.lowerBound && endsWithHead && position + length < runEndIndex),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)

@@ -70,6 +70,7 @@ import Testing
         ("Nobody believes the plan will work, Okafor said.", "Nobody", nil),
         ("Analysts said the plan would fail.", "Analysts", nil),
         ("She is a Spanish-born engineer.", "Spanish-born", nil),
+        ("Leaders of the Kurdistan Democratic Party met.", "Kurdistan Democratic Party", .organization),
     ]
 
     @Test(arguments: ambiguity)
