@@ -92972,8 +92972,8 @@ Sky News		media	United Kingdom
 Democratic Party	Democrats|the Democrats	party	United States
 Republican Party	Republicans|GOP|the Republicans	party	United States
 Labour Party	Labour	party	United Kingdom
-Conservative Party	Conservatives|Tories|Tory party	party	United Kingdom
-Liberal Democrats	Lib Dems	party	United Kingdom
+Conservative Party	Conservatives|Tories|Tory party|Tory	party	United Kingdom
+Liberal Democrats	Lib Dems|Lib Dem|LibDems	party	United Kingdom
 Reform UK	Reform	party	United Kingdom
 Scottish National Party	SNP	party	United Kingdom
 Sinn Féin	Sinn Fein	party	Ireland

@@ -63,8 +63,9 @@ import Testing
         // Regressions found while reviewing Corpus and BBC output.
         ("Russian President Vladimir Putin spoke.", "Vladimir Putin", .person),
         ("The Central Bank of Iceland kept rates on hold.", "Central Bank of Iceland", .organization),
-        ("The Lib Dem spokesman questioned the plan.", "Lib Dem", .organization),
-        ("The Tory co-chairman attacked the pledges.", "Tory", .organization),
+        ("The Lib Dem spokesman questioned the plan.", "Liberal Democrats", .organization),
+        ("The Tory co-chairman attacked the pledges.", "Conservative Party", .organization),
+        ("The Green Harbour spokesman declined to comment.", "Green Harbour", .organization),
         ("Delegates of the Alliance of Ocean States left.", "Alliance of Ocean States", .organization),
         ("Shelling hit Velmira again. Residents in Velmira fled, and aid reached Velmira late.", "Velmira", .place),
         ("Nobody believes the plan will work, Okafor said.", "Nobody", nil),
