@@ -263,7 +263,10 @@ final class EntityMatcher {
             // Right after an honorific a capitalised word is a name even if it is also a title ("Mr. King").
             let afterHonorific = position > run.lowerBound && lexicon.honorific(facts.exact[position - 1]) != nil
                 || (position > run.lowerBound + 1 && facts.text[position - 1] == "." && lexicon.honorific(facts.exact[position - 2]) != nil)
-            if !afterHonorific, let length = titleMatch(at: position, limit: sentence.upperBound), !(inName && length == 1 && !facts.capitalized[position]) {
+            // A one-word title that ends a name is its surname ("Raj Shah said", "Martin Luther King").
+            let endsName = inName && position + 1 == runEndIndex
+            if !afterHonorific, let length = titleMatch(at: position, limit: sentence.upperBound),
+               !(inName && length == 1 && (!facts.capitalized[position] || endsName)) {
                 // Capitalised words right before a title modify it ("Tory co-chairman", "Lib Dem
                 // spokesman", "Kremlin aide"): they name the body the person speaks for, not a person.
                 if let start = nameStart, start < position {

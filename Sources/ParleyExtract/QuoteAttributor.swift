@@ -53,7 +53,7 @@ final class QuoteAttributor {
         for span in spans {
             var attribution = transcript(span)
                 ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
-                ?? accordingTo(span) ?? colonParagraph(span)
+                ?? accordingTo(span) ?? colonParagraph(span) ?? previousSentence(span)
                 ?? (span.kind == .partial ? sentenceSubject(span) : nil)
             if attribution == nil, let previous, previous.speaker != nil || previous.text != nil,
                paragraphIndex(of: span.open) == previous.paragraphEnd {
@@ -128,7 +128,9 @@ final class QuoteAttributor {
                 while close < min(facts.count, verb + 8), facts.text[close] != ")" { close += 1 }
                 if close < facts.count, facts.text[close] == ")" { limit2 = min(facts.count, limit2 + (close - verb)); verb = close + 1; continue }
             }
-            if facts.kinds[verb] == .quote || [".", "?", "!", ";"].contains(facts.text[verb]) { return nil }
+            // "Mitch McConnell, R-Ky., said": an abbreviation's period before a comma ends nothing.
+            let abbreviationPeriod = facts.text[verb] == "." && verb + 1 < facts.count && facts.text[verb + 1] == ","
+            if facts.kinds[verb] == .quote || ([".", "?", "!", ";"].contains(facts.text[verb]) && !abbreviationPeriod) { return nil }
             verb += 1
         }
         guard verb < limit2 else { return nil }
@@ -224,6 +226,20 @@ final class QuoteAttributor {
     static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
 
+    /// A quote opening the sentence right after `…, Schiff said.` continues that reporting clause.
+    private func previousSentence(_ span: QuoteSpan) -> Attribution? {
+        let sentence = facts.sentenceOf[span.open]
+        guard sentence > 0, document.sentences[sentence].tokens.lowerBound == span.open,
+              paragraphIndex(of: span.open) == paragraphIndex(of: document.sentences[sentence - 1].tokens.lowerBound) else { return nil }
+        let previous = document.sentences[sentence - 1].tokens
+        var end = previous.upperBound - 1
+        while end > previous.lowerBound, facts.kinds[end] == .punctuation { end -= 1 }
+        // The previous sentence must end with its reporting verb and hold no quote of its own.
+        guard isSpeechVerb(end), !previous.contains(where: { facts.kinds[$0] == .quote }),
+              let subject = subjectBefore(verb: end, floor: previous.lowerBound) else { return nil }
+        return make(subject, verb: end, rule: "previous-sentence")
+    }
+
     /// `according to X` in the quote's sentence (before or after it).
     private func accordingTo(_ span: QuoteSpan) -> Attribution? {
         let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
@@ -271,6 +287,10 @@ final class QuoteAttributor {
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
+        // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
+        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil {
+            return Subject(entity: nil, text: facts.text[index], pronoun: false)
+        }
         // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
         if facts.text[index] == "," {
             var back = index - 1
@@ -319,7 +339,8 @@ final class QuoteAttributor {
         guard index < facts.count else { return nil }
         // "said Rep. G.K. Butterfield", "said Foreign Minister Lavrov": titles before the name.
         var probe = index
-        while probe < min(facts.count, index + 5), entityAt[probe] == nil, facts.capitalized[probe] || facts.text[probe] == "." { probe += 1 }
+        while probe < min(facts.count, index + 5), entityAt[probe] == nil,
+              facts.kinds[probe] == .word || facts.kinds[probe] == .number || facts.text[probe] == "." { probe += 1 }
         if probe < facts.count, probe > index, let entity = entityAt[probe] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }

@@ -25,6 +25,10 @@ import Testing
          "It is an invasion,", "Scott Pruitt", "trailing", .direct),
         ("\u{201C}I am so ashamed.\u{201D} \u{2015} Pamela Padilla", "I am so ashamed.", "Pamela Padilla", "dash", .direct),
         ("Caddell continued:\n\n\"The health issue is a partisan issue.\"", "The health issue is a partisan issue.", "Caddell", "colon-paragraph", .direct),
+        ("\u{201C}The veto will be overridden,\u{201D} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+         "The veto will be overridden,", "Mitch McConnell", "trailing", .direct),
+        ("Research director Raj Shah spoke. \u{201C}That is opining,\u{201D} Shah told reporters.", "That is opining,", "Raj Shah", "trailing", .direct),
+        ("The talks may stall, Adam Schiff said. \"The other factor is timing.\"", "The other factor is timing.", "Adam Schiff", "previous-sentence", .direct),
     ]
 
     @Test(arguments: attribution)
