@@ -151,8 +151,14 @@ final class QuoteAttributor {
         while index >= 0, facts.sentenceOf[index] == sentence {
             // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
             if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
-            if !insideEarlierQuote, isSpeechVerb(index) {
+            if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index) {
                 let sentenceStart = document.sentences[sentence].tokens.lowerBound
+                // "…," Sanders said, suggesting a few questions, including, "…": a participle
+                // continues the clause of the sentence's earlier reporting verb.
+                if facts.lower[index].hasSuffix("ing"), let main = mainSpeaker(in: sentenceStart..<index) {
+                    return Attribution(speaker: main.entity, speakerText: main.text, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
+                                       cueToken: index, rule: "lead-in")
+                }
                 if let subject = subjectBefore(verb: index, floor: sentenceStart) ?? invertedSubject(verb: index) {
                     return make(subject, verb: index, rule: "lead-in")
                 }
@@ -288,7 +294,8 @@ final class QuoteAttributor {
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
-        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil {
+        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil,
+           !Self.determiners.contains(facts.lower[index]), !["this", "that", "these", "those", "it", "there", "here"].contains(facts.lower[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
         }
         // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
@@ -320,6 +327,19 @@ final class QuoteAttributor {
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             return Subject(entity: nil, text: phrase, pronoun: false)
+        }
+        return nil
+    }
+
+    /// A verb form used as a noun ("The answers to …", "his remarks"): after a determiner.
+    private func isNounUse(_ index: Int) -> Bool {
+        index > 0 && ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"].contains(facts.lower[index - 1])
+    }
+
+    /// The subject of the first reporting verb (not a participle) in `range`.
+    private func mainSpeaker(in range: Range<Int>) -> Subject? {
+        for index in range where isSpeechVerb(index) && !facts.lower[index].hasSuffix("ing") && !isNounUse(index) {
+            if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
         }
         return nil
     }

@@ -28,6 +28,8 @@ import Testing
         ("\u{201C}The veto will be overridden,\u{201D} Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
          "The veto will be overridden,", "Mitch McConnell", "trailing", .direct),
         ("Research director Raj Shah spoke. \u{201C}That is opining,\u{201D} Shah told reporters.", "That is opining,", "Raj Shah", "trailing", .direct),
+        ("\"Start talking about real issues,\" Bernie Sanders said, suggesting questions, including, \"Do billionaires need a tax break?\"",
+         "Do billionaires need a tax break?", "Bernie Sanders", "lead-in", .direct),
         ("The talks may stall, Adam Schiff said. \"The other factor is timing.\"", "The other factor is timing.", "Adam Schiff", "previous-sentence", .direct),
     ]
 
