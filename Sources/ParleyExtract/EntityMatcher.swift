@@ -486,8 +486,9 @@ final class EntityMatcher {
         }
         // "Analysts said": a lone sentence-initial word next to a speech verb is a person only if
         // it looks like a name (a known surname, or not a plural common noun).
+        let nextIsParticiple = name.upperBound < sentence.upperBound && facts.lower[name.upperBound].hasSuffix("ing")
         if hasSpeechContext(name, sentence: sentence),
-           !(startsSentence && name.count == 1 && !lexicon.isSurname(facts.exact[name.lowerBound]) && first.hasSuffix("s")) {
+           !(startsSentence && name.count == 1 && !lexicon.isSurname(facts.exact[name.lowerBound]) && (first.hasSuffix("s") || nextIsParticiple)) {
             person.rule = "speech-verb"
             return person
         }

@@ -338,7 +338,10 @@ final class QuoteAttributor {
 
     /// The subject of the first reporting verb (not a participle) in `range`.
     private func mainSpeaker(in range: Range<Int>) -> Subject? {
-        for index in range where isSpeechVerb(index) && !facts.lower[index].hasSuffix("ing") && !isNounUse(index) {
+        var insideQuote = false
+        for index in range {
+            if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
+            guard !insideQuote, isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
             if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
         }
         return nil
