@@ -66,6 +66,8 @@ final class QuoteAttributor {
                 attribution = Attribution(speaker: previous.speaker, speakerText: previous.text, cue: nil, cueToken: nil,
                                           rule: "paragraph-continuation")
             }
+            // A few quoted words that nobody is reported to say are scare quotes, not speech.
+            if attribution == nil, span.kind == .partial { continue }
             let final = attribution ?? Attribution(rule: "none")
             let cueRange = final.cueToken.map { document.tokens[$0].range }
             quotes.append(Quote(range: span.range, speaker: final.speaker, speakerText: final.speakerText, cue: final.cue,

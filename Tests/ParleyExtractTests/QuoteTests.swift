@@ -89,6 +89,11 @@ import Testing
         for quote in document.quotes { #expect(quote.range.length < 200) }
     }
 
+    @Test func scareQuotesNobodySaysAreNotQuotes() throws {
+        let document = try extract("The so-called \u{201C}peace dividend\u{201D} never arrived in the valley.")
+        #expect(document.quotes.isEmpty)
+    }
+
     @Test func titlesOfWorksAreNotQuotes() throws {
         let document = try extract("She appeared on \u{201C}The Steve Harvey Morning Show,\u{201D} and watched \u{201C}Shark Tank\u{201D} later.")
         #expect(document.quotes.isEmpty, "\(document.quotes.map { document.string($0.range) })")
