@@ -29,7 +29,16 @@ struct QuoteFinder {
         let text = facts.text[index]
         switch text {
         case "“", "„", "«": return (.open, .double)
-        case "”", "»": return (.close, .double)
+        case "”", "»":
+            // A closing mark where an opening one belongs (paragraph start, after a space, before a
+            // letter) is a typo for it: `”Fear. I am truly afraid …”`.
+            let start = document.tokens[index].range.start
+            let end = document.tokens[index].range.end
+            let before: UInt8 = start > 0 ? bytes[start - 1] : 0x0A
+            let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
+            let letterAfter = after >= 0x41 && (after <= 0x5A || (after >= 0x61 && after <= 0x7A) || after >= 0xC0)
+            if (before == 0x0A || before == 0x20) && letterAfter { return (.open, .double) }
+            return (.close, .double)
         case "‘", "‹": return (.open, .single)
         case "’", "›": return (.close, .single)
         case "\"", "'":

@@ -89,6 +89,12 @@ import Testing
         for quote in document.quotes { #expect(quote.range.length < 200) }
     }
 
+    @Test func closingMarkUsedAsOpeningMarkStillOpensAQuote() throws {
+        let document = try extract("Readers wrote in.\n\n\u{201D}Fear. I am truly afraid of what comes next.\u{201D} \u{2015} Edwin Monroy")
+        #expect(document.quotes.map { document.string($0.range) } == ["Fear. I am truly afraid of what comes next."])
+        #expect(document.quotes.first?.speakerText == "Edwin Monroy" || document.quotes.first?.speaker != nil)
+    }
+
     @Test func scareQuotesNobodySaysAreNotQuotes() throws {
         let document = try extract("The so-called \u{201C}peace dividend\u{201D} never arrived in the valley.")
         #expect(document.quotes.isEmpty)
