@@ -92733,7 +92733,6 @@ upswing	0.8	noun
 upturn	0.8	noun
 recovery	0.6	noun
 rebound	0.6	noun
-growth	0.4	noun
 boost	0.6	noun
 boosted	0.6	verb
 strengthen	0.5	verb
@@ -92757,13 +92756,11 @@ praise	0.7	noun
 hailed	0.9	verb
 celebrate	0.7	verb
 celebrated	0.7	verb
-agreed	0.6	verb
 consensus	0.7	noun
 compromise	0.5	noun
 solution	0.5	noun
 resolved	0.6	verb
 resolution	0.4	noun
-upside	0.7	noun
 bright future	1.0	phrase
 light at the end of the tunnel	1.2	phrase
 turning point	0.9	phrase
@@ -92785,8 +92782,6 @@ no question	0.6	phrase
 sure	0.5	adj
 surely	0.4	adv
 believes	0.3	verb
-expects	0.3	verb
-expected	0.2	verb
 # Commitment signals: an actor insisting that a deal matters is invested in it succeeding.
 emphasized the importance	0.6	verb
 emphasised the importance	0.6	verb
@@ -94141,6 +94136,9 @@ hard to see	0.9	phrase
 unconvincing	1.1	adj
 implausible	1.1	adj
 questionable	1.0	adj
+# Risk language of forecasters.
+downside	0.6	noun
+downside risks	0.8	phrase
 
 """#
 
@@ -126330,6 +126328,28 @@ co-leader	political
 co-founder	business
 vice-chairman	business
 vice-chair	business
+# Occupations that appear in appositions ("X, a geologist at …").
+geologist	expert
+seismologist	expert
+climatologist	expert
+volcanologist	expert
+epidemiologist	expert
+virologist	expert
+pharmacist	generic
+driver	generic
+owner	business
+co-owner	business
+author	media
+writer	media
+councilor	political
+supervisor	generic
+operator	generic
+crane operator	generic
+technician	generic
+mechanic	generic
+miner	generic
+fisherman	generic
+fisherwoman	generic
 
 """#
 

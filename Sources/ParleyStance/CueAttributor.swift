@@ -182,8 +182,12 @@ struct CueAttributor {
         return nil
     }
 
-    /// The first actor of the sentence that is not the object of a preposition or a possessor.
+    /// The first actor of the sentence that is not the object of a preposition or a possessor; a
+    /// sentence opening with he/she/they refers to the pronoun's antecedent.
     private func clauseSubject(before cue: Int, floor: Int) -> Int? {
+        if floor < cue, ["he", "she", "they"].contains(lower[floor]) {
+            return document.antecedent(of: lower[floor], before: floor, entityAt: entityAt)
+        }
         var index = floor
         while index < cue {
             if let entity = entityAt[index] {

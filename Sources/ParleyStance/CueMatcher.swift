@@ -41,11 +41,26 @@ struct CueMatcher {
                     continue
                 }
                 let tokens = index..<index + length
+                if !isAsserted(tokens, sentence: sentence.tokens) { index += length; continue }
                 cues.append(modified(cue, tokens: tokens, sentence: sentenceIndex, sentenceStart: sentence.tokens.lowerBound))
                 index += length
             }
         }
         return cues
+    }
+
+    /// Cues in questions ("Are you optimistic?") and in clauses opened by "whether" ("Asked whether
+    /// he expected a breakthrough") express no one's stance.
+    private func isAsserted(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
+        var end = sentence.upperBound - 1
+        while end > tokens.upperBound, document.tokens[end].kind == .quote { end -= 1 }
+        if end >= tokens.upperBound, lower[end] == "?" { return false }
+        var index = tokens.lowerBound - 1
+        while index >= sentence.lowerBound, !Self.clauseBoundaries.contains(lower[index]) || lower[index] == "and" {
+            if lower[index] == "whether" { return false }
+            index -= 1
+        }
+        return true
     }
 
     private func longestCue(from start: Int, limit: Int) -> (Int, CueEntry)? {

@@ -111,6 +111,20 @@ enum TestStanceLexicon {
         #expect(document.string(evidence.sentence).contains(document.string(evidence.cueRange)))
     }
 
+    @Test func pronounOpeningASentenceIsItsSubject() throws {
+        let document = try stance(StanceFixture("Okafor spoke first. She was not optimistic about the deal.", entities: [("Okafor", .person, .female)]))
+        let evidence = try #require(row(document, "Okafor")?.evidence.first)
+        #expect(evidence.polarity == .skepticism)
+        #expect(evidence.negated)
+    }
+
+    /// Questions and "whether" clauses assert nothing.
+    @Test(arguments: ["Okafor asked whether the talks were hopeful.", "Is Okafor optimistic about the deal?"])
+    func unassertedCuesCountForNobody(text: String) throws {
+        let document = try stance(StanceFixture(text, entities: [("Okafor", .person, .female)]))
+        #expect(row(document, "Okafor")?.evidence.isEmpty == true)
+    }
+
     @Test func cueInsideAQuoteCountsForItsSpeaker() throws {
         let fixture = StanceFixture("Okafor said: \"We are hopeful about progress.\" Lavrov left.",
                                     entities: [("Okafor", .person, .female), ("Lavrov", .person, .male)],
