@@ -303,7 +303,7 @@ final class QuoteAttributor {
         // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
         if facts.text[index] == "," {
             var back = index - 1
-            while back >= floor, back >= index - 10, facts.text[back] != "," { back -= 1 }
+            while back >= floor, back >= index - 24, facts.text[back] != "," { back -= 1 }
             if back - 1 >= floor, facts.text[back] == ",", let entity = entityAt[back - 1] {
                 return Subject(entity: entity, text: nil, pronoun: false)
             }

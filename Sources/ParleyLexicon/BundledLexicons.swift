@@ -92788,6 +92788,10 @@ emphasised the importance	0.6	verb
 stressed the importance	0.6	verb
 underscored the importance	0.6	verb
 underlined the importance	0.6	verb
+# Trust and building on results.
+trusts	0.5	verb
+build on	0.5	phrase
+building on	0.5	phrase
 
 """#
 
@@ -94139,6 +94143,9 @@ questionable	1.0	adj
 # Risk language of forecasters.
 downside	0.6	noun
 downside risks	0.8	phrase
+# Doubt voiced as surprise at a good outcome.
+would be surprised if	0.8	phrase
+be surprised if	0.7	phrase
 
 """#
 

@@ -86,7 +86,7 @@ struct CueAttributor {
         // "X, a doctor, warned": skip one apposition.
         if lower[index] == "," {
             var back = index - 1
-            while back >= floor, back >= index - 10, lower[back] != "," { back -= 1 }
+            while back >= floor, back >= index - 24, lower[back] != "," { back -= 1 }
             if back - 1 >= floor, lower[back] == ",", let entity = entityAt[back - 1] { return entity }
         }
         return nil
