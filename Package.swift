@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ParleyExtractTests", dependencies: ["ParleyExtract", "ParleyText", "ParleyLexicon", "ParleyTestSupport"]),
         .testTarget(name: "ParleyStanceTests", dependencies: ["ParleyStance", "ParleyTestSupport"]),
         .testTarget(name: "ParleyReportTests", dependencies: ["ParleyReport", "ParleyTestSupport"]),
-        .testTarget(name: "ParleyKitTests", dependencies: ["ParleyKit", "ParleyTestSupport"]),
+        .testTarget(name: "ParleyKitTests", dependencies: ["ParleyKit", "ParleyText", "ParleyExtract", "ParleyStance", "ParleyTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["parley"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
