@@ -66,7 +66,7 @@ final class EntityMatcher {
         "Centre", "Center", "Laboratory", "Labs", "Research", "Group", "Brigade", "Battalion", "Guard", "Command",
         "Regiment", "Corps", "Monitor", "Watch", "Initiative", "Project", "Programme", "Program", "Conference",
         "Summit", "Forum", "Review", "Magazine", "Studios", "Records", "Entertainment", "Sports", "United", "City",
-        "Rovers", "Wanderers", "Athletic", "Olympic", "Airport",
+        "Rovers", "Wanderers", "Athletic", "Olympic", "Airport", "Desk", "Bureau",
     ]
 
     /// Words that make a capitalised name a place when they end it.
@@ -236,6 +236,12 @@ final class EntityMatcher {
         var runEndIndex = run.upperBound
         // "Central Bank of Iceland", "University of Ocean Studies": inside a run shaped like an
         // institution's name, single words are not towns.
+        // "U.S. Open", "Hong Kong Open Tennis Championships", "World Cup": events, not entities.
+        if run.count >= 2, run.contains(where: { Self.eventHeads.contains(facts.text[$0]) && $0 > run.lowerBound }),
+           lexicon.organization(facts.exact[..<run.upperBound], at: run.lowerBound)?.length != run.count {
+            context = Context()
+            return run.upperBound
+        }
         let endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.text[run.upperBound - 1])
             && !Self.eventHeads.contains(facts.text[run.upperBound - 1])
         let institutionLike = run.contains { index in
