@@ -90,21 +90,21 @@ struct BatchDriver {
             return BatchItems(knownCount: 0, LazyJSONLines(sources: options.paths.map { .path($0) }, onStreamFailure: onStreamFailure))
         }
         if readsStdin { return BatchItems(knownCount: 1, CollectionOfOne(.bytes(id: "-", data: try readStdin(options)))) }
-        var items: [BatchItem] = []
-        for path in options.paths {
-            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            for entry in InputCollector.collect([path]) {
+        // Only the sorted path list is held; each item is made when the runner asks for it.
+        let roots = options.paths.map { (root: $0.hasSuffix("/") ? String($0.dropLast()) : $0, entries: InputCollector.collect([$0])) }
+        let items = roots.lazy.flatMap { root, entries in
+            entries.lazy.map { entry -> BatchItem in
                 switch entry {
                 case .file(let file):
                     let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1))
                                                                 : String(file.split(separator: "/").last ?? "")
-                    items.append(.file(path: file, outputName: relative))
+                    return .file(path: file, outputName: relative)
                 case .problem(let file, let error):
-                    items.append(.problem(id: file, error: error))
+                    return .problem(id: file, error: error)
                 }
             }
         }
-        return BatchItems(knownCount: items.count, items)
+        return BatchItems(knownCount: roots.reduce(0) { $0 + $1.entries.count }, items)
     }
 
     private static func readStdin(_ options: InputOptions) throws -> [UInt8] {
