@@ -43,8 +43,20 @@ public enum AnalysisDepth: Sendable {
 /// The library façade: ingestion plus the stage pipeline, configured once and shared by all workers.
 public struct Parley: Sendable {
     private let reader: ArticleReader
-    /// Nil for an ingest-only analyser (`parley text` never loads lexicons).
-    private let pipeline: Pipeline?
+    /// Where the stage pipeline comes from.
+    private let source: PipelineSource
+
+    private enum PipelineSource: Sendable {
+        /// Ingestion only (`parley text` never loads lexicons).
+        case none
+        /// Built when the analyser was created.
+        case built(Pipeline)
+        /// The bundled lexicons' pipeline, built on first use and then shared by every analyser.
+        case bundledOnFirstUse
+    }
+
+    /// The pipeline over the bundled lexicons, built once, on first use, by whichever thread needs it first.
+    private static let bundledPipeline = makePipeline(.bundled)
 
     /// Creates an analyser.
     /// - Parameters:
@@ -53,13 +65,26 @@ public struct Parley: Sendable {
     ///   - maxBytes: per-article size limit.
     public init(lexicons: LexiconSet? = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes) {
         reader = ArticleReader(maxBytes: maxBytes)
-        guard let lexicons else {
-            pipeline = nil
-            return
-        }
+        source = lexicons.map { .built(Self.makePipeline($0)) } ?? .none
+    }
+
+    /// Creates an analyser over the bundled lexicons that builds their tables only when the first
+    /// article reaches the annotation stages, so a run that analyses nothing (an empty standard input,
+    /// `--help`, only unreadable files) never pays for them.
+    /// - Parameter maxBytes: per-article size limit.
+    public static func bundledOnFirstUse(maxBytes: Int = ArticleReader.defaultMaxBytes) -> Parley {
+        Parley(reader: ArticleReader(maxBytes: maxBytes), source: .bundledOnFirstUse)
+    }
+
+    private init(reader: ArticleReader, source: PipelineSource) {
+        self.reader = reader
+        self.source = source
+    }
+
+    private static func makePipeline(_ lexicons: LexiconSet) -> Pipeline {
         // The stage list is fixed and known to satisfy itself; a failure here is a programming error.
         do {
-            pipeline = try Pipeline(stages: [
+            return try Pipeline(stages: [
                 SegmentationAnnotator(),
                 ExtractionAnnotator(lexicons: lexicons),
                 StanceAnnotator(lexicons: lexicons),
@@ -78,7 +103,10 @@ public struct Parley: Sendable {
         if let url = input.url { document.metadata.url = url }
         if let published = input.published { document.metadata.published = published }
         guard depth == .full else { return document }
-        guard let pipeline else { throw ParleyError(code: "ingest-only", message: "this analyser was created without lexicons") }
-        return try pipeline.run(document)
+        switch source {
+        case .built(let pipeline): return try pipeline.run(document)
+        case .bundledOnFirstUse: return try Self.bundledPipeline.run(document)
+        case .none: throw ParleyError(code: "ingest-only", message: "this analyser was created without lexicons")
+        }
     }
 }

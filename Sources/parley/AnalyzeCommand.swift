@@ -26,9 +26,12 @@ struct AnalyzeCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let lexicons = try LexiconLoading.load(input.lexicons)
+        // The bundled tables are built when the first article needs them (an empty input never does);
+        // `--lexicons DIR` is loaded now so a bad file fails before any output.
+        let parley = input.lexicons == nil ? Parley.bundledOnFirstUse(maxBytes: input.maxBytes)
+                                           : Parley(lexicons: try LexiconLoading.load(input.lexicons), maxBytes: input.maxBytes)
         let processor = BatchProcessor(
-            parley: Parley(lexicons: lexicons, maxBytes: input.maxBytes),
+            parley: parley,
             format: input.inputFormat.ingestFormat,
             output: .report(DocumentReportFormatter(pretty: pretty, includeText: includeText)),
             maxBytes: input.maxBytes)

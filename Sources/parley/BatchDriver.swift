@@ -22,15 +22,17 @@ struct BatchDriver {
     /// Runs the batch and returns the process exit status (0 all processed, 1 some failed).
     func run() throws -> Int32 {
         Signals.install()
-        let items = try Self.items(for: options)
+        let fatal = Locked<ParleyError?>(nil)
+        let items = try Self.items(for: options, onStreamFailure: { error in
+            fatal.withLock { if $0 == nil { $0 = error } }
+        })
         let failures = Locked(0)
-        let progress = Progress(total: items.underestimatedCount)
+        let progress = Progress(total: items.knownCount)
         let runner = BatchRunner(jobs: options.resolvedJobs)
         let processor = self.processor
         let outputDirectory = self.outputDirectory
         let separator = recordSeparator
         let prefix = recordPrefix
-        let fatal = Locked<ParleyError?>(nil)
 
         runner.run(items, process: { item in
             var result = processor.process(item)
@@ -71,51 +73,46 @@ struct BatchDriver {
     }
 
     /// The work list: files from paths and folders, standard input, or JSON Lines records.
-    static func items(for options: InputOptions) throws -> [BatchItem] {
+    ///
+    /// A lazy sequence: JSON Lines input (files or standard input) is read line by line as the
+    /// runner asks for items, so memory stays bounded by the longest line, never the whole stream.
+    /// Only the list of file paths is collected up front (it must be sorted).
+    /// - Parameter onStreamFailure: called (on the reading thread) if standard input fails mid-stream;
+    ///   the run then ends with the lines read so far and should exit with status 74.
+    static func items(for options: InputOptions,
+                      onStreamFailure: @escaping (ParleyError) -> Void = { StandardStreams.error("parley: \($0.message)") })
+        throws -> BatchItems {
         let readsStdin = options.paths.isEmpty || options.paths == ["-"]
         if options.inputFormat == .jsonl {
-            if readsStdin { return jsonLines(try readStdin(options)) }
-            var items: [BatchItem] = []
-            for path in options.paths {
-                do throws(ParleyError) {
-                    items += jsonLines(try FileIO.read(path, maxBytes: Int.max))
-                } catch {
-                    items.append(.problem(id: path, error: error))
-                }
+            if readsStdin {
+                return BatchItems(knownCount: 0, LazyJSONLines(sources: [.stdin], onStreamFailure: onStreamFailure))
             }
-            return items
+            return BatchItems(knownCount: 0, LazyJSONLines(sources: options.paths.map { .path($0) }, onStreamFailure: onStreamFailure))
         }
-        if readsStdin { return [.bytes(id: "-", data: try readStdin(options))] }
-        var items: [BatchItem] = []
-        for path in options.paths {
-            let root = path.hasSuffix("/") ? String(path.dropLast()) : path
-            for entry in InputCollector.collect([path]) {
+        if readsStdin { return BatchItems(knownCount: 1, CollectionOfOne(.bytes(id: "-", data: try readStdin(options)))) }
+        // Only the sorted path list is held; each item is made when the runner asks for it.
+        let roots = options.paths.map { (root: $0.hasSuffix("/") ? String($0.dropLast()) : $0, entries: InputCollector.collect([$0])) }
+        let items = roots.lazy.flatMap { root, entries in
+            entries.lazy.map { entry -> BatchItem in
                 switch entry {
                 case .file(let file):
                     let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1))
                                                                 : String(file.split(separator: "/").last ?? "")
-                    items.append(.file(path: file, outputName: relative))
+                    return .file(path: file, outputName: relative)
                 case .problem(let file, let error):
-                    items.append(.problem(id: file, error: error))
+                    return .problem(id: file, error: error)
                 }
             }
         }
-        return items
+        return BatchItems(knownCount: roots.reduce(0) { $0 + $1.entries.count }, items)
     }
 
     private static func readStdin(_ options: InputOptions) throws -> [UInt8] {
-        // JSON Lines streams may be far larger than one article; the per-record limit applies later.
-        let limit = options.inputFormat == .jsonl ? Int.max : options.maxBytes
         do {
-            return try FileIO.readAll(0, name: "standard input", maxBytes: limit)
+            return try FileIO.readAll(0, name: "standard input", maxBytes: options.maxBytes)
         } catch {
             throw RunFailure(message: error.message)
         }
-    }
-
-    /// One item per non-blank line, numbered from 1.
-    static func jsonLines(_ bytes: [UInt8]) -> [BatchItem] {
-        numberedLines(bytes).map { .jsonLine(data: $0.bytes, line: $0.number) }
     }
 
     /// The non-blank lines of `bytes`, with their 1-based line numbers.
@@ -130,6 +127,66 @@ struct BatchDriver {
             start = index + 1
         }
         return result
+    }
+}
+
+/// The items of a batch as a single-pass sequence, with their count when it is known in advance
+/// (files) or 0 when the input is a stream (JSON Lines).
+struct BatchItems: Sequence {
+    let knownCount: Int
+    private let base: AnySequence<BatchItem>
+
+    init(knownCount: Int, _ base: some Sequence<BatchItem>) {
+        self.knownCount = knownCount
+        self.base = AnySequence(base)
+    }
+
+    func makeIterator() -> AnyIterator<BatchItem> { AnyIterator(base.makeIterator()) }
+}
+
+/// JSON Lines records from standard input or files, one item per non-blank line, read lazily.
+/// A file that cannot be opened becomes one problem item; a read error on standard input ends the
+/// stream and is reported through `onStreamFailure`.
+struct LazyJSONLines: Sequence, IteratorProtocol {
+    enum Source { case stdin, path(String) }
+
+    private var sources: [Source]
+    private var current: (reader: LineReader, source: Source)?
+    private let onStreamFailure: (ParleyError) -> Void
+
+    init(sources: [Source], onStreamFailure: @escaping (ParleyError) -> Void) {
+        self.sources = sources.reversed()
+        self.onStreamFailure = onStreamFailure
+    }
+
+    mutating func next() -> BatchItem? {
+        while true {
+            if let source = current?.source {
+                // Mutated in place through the optional: a copy would duplicate the read buffer.
+                switch current!.reader.next() {
+                case .success(let line)?:
+                    return .jsonLine(data: line.bytes, line: line.number)
+                case .failure(let error)?:
+                    current = nil
+                    if case .path(let path) = source { return .problem(id: path, error: error) }
+                    onStreamFailure(error)
+                    return nil
+                case nil:
+                    current = nil
+                }
+            }
+            guard let source = sources.popLast() else { return nil }
+            switch source {
+            case .stdin:
+                current = (LineReader(fd: 0, name: "standard input"), source)
+            case .path(let path):
+                do throws(ParleyError) {
+                    current = (try LineReader.open(path), source)
+                } catch {
+                    return .problem(id: path, error: error)
+                }
+            }
+        }
     }
 }
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The whole benchmark suite (see Benchmarks/README.md). Builds release, then on the BBC corpus at 1x,
+# 4x and 16x (replicas generated into a temporary folder, each copy under its own folder so ids differ)
+# and on the HTML pages (decompressed into the same folder):
+#   1. parley-bench text / html-stages: per-stage MB/s, words/s, docs/s, next to wc -w and raw libxml2
+#   2. end to end `parley analyze` at --jobs 1 and 2 (median of ROUNDS wall times, peak RSS from
+#      /usr/bin/time -v), plus --input-format jsonl on stdin, next to `wc -w` on the same bytes
+#   3. start-up: `parley analyze` on an empty stdin (median of 21 runs)
+# usage: scripts/bench.sh [ROUNDS]     (run from anywhere; needs ../shared/bench beside the package)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+rounds=${1:-3}
+bench=${PARLEY_BENCH_DIR:-$root/../shared/bench}
+[ -d "$bench/bbc" ] || bench=/work/shared/bench
+tmp=$(mktemp -d /tmp/parley-bench.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+cd "$root"
+swift build -c release --product parley >&2
+swift build -c release --product parley-bench >&2
+bin=$(swift build -c release --show-bin-path)
+B=$bin/parley
+
+# Corpora: 1x is the original folder; 4x and 16x are copies under copy01/ … copyNN/.
+for n in 4 16; do
+  for i in $(seq -w 1 "$n"); do
+    mkdir -p "$tmp/bbc$n/copy$i"
+    cp -r "$bench/bbc/." "$tmp/bbc$n/copy$i/"
+  done
+done
+mkdir -p "$tmp/html"
+for file in "$bench"/html/html/*.html.gz; do gzip -dc "$file" > "$tmp/html/$(basename "$file" .gz)"; done
+
+corpus() { case $1 in 1) echo "$bench/bbc" ;; *) echo "$tmp/bbc$1" ;; esac; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "== machine: $(nproc) cores, $(uname -r), parley $("$B" --version)"
+echo
+echo "== per stage, single thread (parley-bench)"
+for n in 1 4 16; do "$bin/parley-bench" text "$(corpus $n)" "$rounds"; echo; done
+"$bin/parley-bench" html-stages "$tmp/html" "$rounds"
+echo
+
+echo "== end to end: parley analyze (median of $rounds runs; peak RSS = max over runs)"
+printf '%-26s %9s %9s %10s %9s %8s %9s\n' run seconds MB/s "M words/s" docs/s "% wc -w" "RSS MB"
+run_e2e() {  # label, words, bytes, docs, wc_seconds, command...
+  local label=$1 words=$2 bytes=$3 docs=$4 wcs=$5; shift 5
+  local times=() rss=0
+  for _ in $(seq "$rounds"); do
+    /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2>> "$tmp/stderr.txt" || true
+    times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tmp/time.txt")")
+    local r; r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
+    [ "$r" -gt "$rss" ] && rss=$r
+  done
+  local t; t=$(printf '%s\n' "${times[@]}" | median)
+  awk -v l="$label" -v t="$t" -v w="$words" -v b="$bytes" -v d="$docs" -v wc="$wcs" -v r="$rss" 'BEGIN {
+    printf "%-26s %9.3f %9.2f %10.2f %9.0f %8.1f %9.1f\n", l, t, b/t/1e6, w/t/1e6, d/t, wc/t*100, r/1024 }'
+}
+for n in 1 4 16; do
+  dir=$(corpus $n)
+  find "$dir" -name '*.txt' -print0 | sort -z | xargs -0 cat > "$tmp/all.txt"
+  bytes=$(stat -c %s "$tmp/all.txt")
+  docs=$(find "$dir" -name '*.txt' | wc -l)
+  words=$(wc -w < "$tmp/all.txt")
+  # wc -w on the same bytes (page-cached), median of 5.
+  # wc -w on the same bytes, repeated to >= 64 MB so its start-up is negligible; median of 5, per copy.
+  copies=$(( (64000000 + bytes - 1) / bytes ))
+  for _ in $(seq "$copies"); do cat "$tmp/all.txt"; done > "$tmp/wc-input.txt"
+  wcs=$(TIMEFORMAT=%3R; for _ in 1 2 3 4 5; do { time wc -w < "$tmp/wc-input.txt" > /dev/null; } 2>&1; done | median)
+  wcs=$(awk -v t="$wcs" -v c="$copies" 'BEGIN {print t/c}')
+  rm -f "$tmp/wc-input.txt"
+  printf '%-26s %9.3f %9.2f %10.2f\n' "wc -w ${n}x" "$wcs" "$(awk -v b="$bytes" -v t="$wcs" 'BEGIN{print b/t/1e6}')" "$(awk -v w="$words" -v t="$wcs" 'BEGIN{print w/t/1e6}')"
+  for jobs in 1 2; do
+    run_e2e "analyze ${n}x --jobs $jobs" "$words" "$bytes" "$docs" "$wcs" "$B" analyze --jobs "$jobs" "$dir"
+  done
+  # JSON Lines on stdin: streamed, so peak RSS must not grow with the corpus.
+  python3 - "$dir" > "$tmp/all.jsonl" <<'PY'
+import json, os, sys
+root = sys.argv[1]
+for d, _, files in sorted(os.walk(root)):
+    for f in sorted(files):
+        if f.endswith(".txt"):
+            path = os.path.join(d, f)
+            print(json.dumps({"id": path[len(root) + 1:], "text": open(path, encoding="utf-8", errors="replace").read()}))
+PY
+  run_e2e "jsonl stdin ${n}x --jobs 2" "$words" "$bytes" "$docs" "$wcs" sh -c "exec \"$B\" analyze --jobs 2 --input-format jsonl < \"$tmp/all.jsonl\""
+done
+echo
+
+echo "== end to end on HTML: parley analyze over the decompressed pages"
+hbytes=$(cat "$tmp"/html/*.html | wc -c)
+hdocs=$(ls "$tmp"/html/*.html | wc -l)
+hwords=$("$B" text "$tmp/html" 2>/dev/null | wc -w)
+for jobs in 1 2; do run_e2e "analyze html --jobs $jobs" "$hwords" "$hbytes" "$hdocs" 0 "$B" analyze --jobs "$jobs" "$tmp/html"; done
+echo "(words/s counts the extracted article text; compare MB/s with the libxml2 raw parse above)"
+echo
+
+echo "== start-up: parley analyze < /dev/null (median of 21 runs)"
+TIMEFORMAT=%3R
+for _ in $(seq 21); do { time "$B" analyze < /dev/null > /dev/null 2>&1 || true; } 2>&1; done \
+  | median | awk '{printf "start-up %.1f ms wall\n", $1*1000}'
+if command -v perf > /dev/null; then
+  perf stat -r 21 "$B" analyze < /dev/null 2>&1 > /dev/null | grep -E "task-clock|elapsed" || true
+fi
