@@ -89,6 +89,13 @@ final class QuoteAttributor {
         // Skip punctuation between the mark and the clause (",", "—").
         while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-", "―", "--"].contains(facts.text[index]) { index += 1 }
         guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
+        // After `…?"` or `…."` a new sentence starts. It is the quote's reporting clause only when it
+        // is short (`Clinton said.`, `he added on Friday.`); a longer one ("Jack Straw said about
+        // Michael Howard that …") reports something else.
+        if facts.sentenceOf[index] != facts.sentenceOf[span.close - 1] {
+            let next = document.sentences[facts.sentenceOf[index]].tokens
+            if next.count > 9 { return nil }
+        }
         // "…” ― Pamela Padilla": a dash and a name, as under a letter or a pull quote.
         if index > span.close + 1, ["—", "–", "―", "-", "--"].contains(facts.text[index - 1]) {
             if let entity = entityAt[index] {
@@ -331,6 +338,11 @@ final class QuoteAttributor {
             return Subject(entity: nil, text: phrase, pronoun: false)
         }
         return nil
+    }
+
+    /// `X said: "…"`: the lead-in decides before anything after the quote.
+    private func opensAfterColon(_ span: QuoteSpan) -> Bool {
+        span.open > 0 && facts.text[span.open - 1] == ":"
     }
 
     /// A verb form used as a noun ("The answers to …", "his remarks"): after a determiner.

@@ -30,6 +30,9 @@ import Testing
         ("Research director Raj Shah spoke. \u{201C}That is opining,\u{201D} Shah told reporters.", "That is opining,", "Raj Shah", "trailing", .direct),
         ("\"Start talking about real issues,\" Bernie Sanders said, suggesting questions, including, \"Do billionaires need a tax break?\"",
          "Do billionaires need a tax break?", "Bernie Sanders", "lead-in", .direct),
+        ("Shadow minister Michael Ancram said: \"We fought a positive campaign.\" Jack Straw said on Monday that the election would be close and hard.",
+         "We fought a positive campaign.", "Michael Ancram", "lead-in", .direct),
+        ("\u{201C}How many times must we see this?\u{201D} Hillary Clinton said.", "How many times must we see this?", "Hillary Clinton", "trailing", .direct),
         ("The talks may stall, Adam Schiff said. \"The other factor is timing.\"", "The other factor is timing.", "Adam Schiff", "previous-sentence", .direct),
     ]
 
