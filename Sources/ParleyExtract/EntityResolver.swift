@@ -77,19 +77,23 @@ struct EntityResolver {
                 drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? surface, nameTokens: tokens))
                 index = drafts.count - 1
             }
-            var draft = drafts[index]
-            // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
-            if candidate.type == .person, tokens.count > draft.nameTokens.count, tokens.last == draft.nameTokens.last || draft.nameTokens.count == 1 {
-                draft.name = surface
-                draft.nameTokens = tokens
+            // Mutated in place: copying a draft out and back would copy its growing mention list on
+            // every mention (quadratic for a name repeated thousands of times).
+            if candidate.type == .person, tokens.count > drafts[index].nameTokens.count,
+               tokens.last == drafts[index].nameTokens.last || drafts[index].nameTokens.count == 1 {
+                // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
+                drafts[index].name = surface
+                drafts[index].nameTokens = tokens
             }
-            if !draft.forms.contains(surface) { draft.forms.append(surface) }
-            for role in candidate.roles where !draft.roles.contains(role) { draft.roles.append(role) }
-            if draft.affiliation == nil, let affiliation = candidate.affiliation, affiliation != draft.name { draft.affiliation = affiliation }
-            if draft.honorific == nil { draft.honorific = candidate.honorific }
-            if draft.gender == nil { draft.gender = candidate.gender }
-            draft.mentions.append((candidate.tokens, candidate.rule))
-            drafts[index] = draft
+            if !drafts[index].forms.contains(surface) { drafts[index].forms.append(surface) }
+            for role in candidate.roles where !drafts[index].roles.contains(role) { drafts[index].roles.append(role) }
+            if drafts[index].affiliation == nil, let affiliation = candidate.affiliation, affiliation != drafts[index].name {
+                drafts[index].affiliation = affiliation
+            }
+            if drafts[index].honorific == nil { drafts[index].honorific = candidate.honorific }
+            if drafts[index].gender == nil { drafts[index].gender = candidate.gender }
+            drafts[index].mentions.append((candidate.tokens, candidate.rule))
+            let draft = drafts[index]
             byKey["\(candidate.type.rawValue)|" + (candidate.type == .person ? written : candidate.canonical ?? written)] = index
             if candidate.type == .person, tokens.count >= 2, let last = tokens.last { bySurname[last] = index }
             if candidate.type == .person, tokens.count >= 2 { byKey["person|" + draft.nameTokens.joined(separator: " ")] = index }

@@ -95,3 +95,17 @@ import Testing
         }
     }
 }
+
+@Suite struct ExtractionScalingTests {
+    /// Regression: merging mentions copied each entity's growing mention list per mention, so a name
+    /// repeated tens of thousands of times took minutes (found on a 16 MB single-line document).
+    @Test func aNameRepeatedManyTimesMergesInLinearWork() throws {
+        let sentence = "Maria Okafor spoke in Kyiv, and Okafor said the talks would go on. "
+        let small = try extract(String(repeating: sentence, count: 500))
+        let large = try extract(String(repeating: sentence, count: 20_000))
+        let okafor = try #require(large.entity(named: "Maria Okafor"))
+        #expect(okafor.mentions.count == 40_000)
+        #expect(large.entities.count == small.entities.count)
+        #expect(large.quotes.count == small.quotes.count * 40)
+    }
+}
