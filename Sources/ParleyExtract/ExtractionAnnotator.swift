@@ -13,15 +13,18 @@ public struct ExtractionAnnotator: Stage {
     public let requires: Set<LayerKey> = [.paragraphs, .tokens, .sentences]
     public let produces: Set<LayerKey> = [.entities, .quotes]
     let lexicon: ExtractionLexicon
+    let options: ExtractionOptions
 
     /// Creates the annotator over the bundled or user lexicons.
-    public init(lexicons: LexiconSet) {
+    public init(lexicons: LexiconSet, options: ExtractionOptions = []) {
         self.lexicon = ExtractionLexicon(lexicons)
+        self.options = options
     }
 
-    /// Creates the annotator over a hand-built lexicon (tests, embedding applications).
-    public init(lexicon: ExtractionLexicon) {
+    /// Creates the annotator over prepared lexicon lookups (tests, embedding applications).
+    public init(lexicon: ExtractionLexicon, options: ExtractionOptions = []) {
         self.lexicon = lexicon
+        self.options = options
     }
 
     /// Returns `document` with entities and quotes.
@@ -32,7 +35,22 @@ public struct ExtractionAnnotator: Stage {
         let entities = EntityResolver(facts: facts, document: document, lexicon: lexicon).resolve(candidates)
         document.entities = entities
         let spans = QuoteFinder(facts: facts, document: document).find()
-        document.quotes = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities).attribute(spans)
+        let attributor = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities)
+        var quotes = attributor.attribute(spans)
+        if options.contains(.indirectSpeech) {
+            quotes = (quotes + attributor.indirectQuotes(excluding: spans)).sorted { $0.range < $1.range }
+        }
+        document.quotes = quotes
         return document
     }
+}
+
+/// What the extraction stage emits beyond its defaults.
+public struct ExtractionOptions: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Also report reported speech without quotation marks (`Lavrov cautioned that …`) as quotes of
+    /// kind `indirect`. Off by default: quote evaluations (and many users) count only marked quotes.
+    public static let indirectSpeech = ExtractionOptions(rawValue: 1)
 }

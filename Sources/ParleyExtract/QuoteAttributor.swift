@@ -80,6 +80,44 @@ final class QuoteAttributor {
     }
 
 
+    // MARK: - Indirect speech
+
+    /// Reporting verbs that introduce reported speech, and words that may sit between the verb and
+    /// the reported clause (`told reporters that`, `said on Monday that`).
+    static let clauseOpeners: Set<String> = ["that"]
+
+    /// Reported speech without quotation marks: a sentence holding no quote whose reporting verb has
+    /// a clear subject (a name or a resolvable pronoun) and is followed by a clause, ideally opened by
+    /// `that`. The quote is the clause, to the end of the sentence.
+    func indirectQuotes(excluding spans: [QuoteSpan]) -> [Quote] {
+        var quotes: [Quote] = []
+        for sentence in document.sentences {
+            let tokens = sentence.tokens
+            guard !tokens.contains(where: { facts.kinds[$0] == .quote }) else { continue }
+            var index = tokens.lowerBound
+            while index < tokens.upperBound {
+                defer { index += 1 }
+                guard isSpeechVerb(index), !isNounUse(index), !facts.lower[index].hasSuffix("ing"),
+                      let subject = subjectBefore(verb: index, floor: tokens.lowerBound), subject.entity != nil else { continue }
+                // The clause: skip an object and adverbials up to "that" within five tokens.
+                var start = index + 1
+                var probe = start
+                while probe < min(tokens.upperBound, index + 6), !Self.clauseOpeners.contains(facts.lower[probe]) { probe += 1 }
+                if probe < tokens.upperBound, Self.clauseOpeners.contains(facts.lower[probe]) { start = probe + 1 }
+                else if start < tokens.upperBound, facts.kinds[start] != .word { continue }
+                var end = tokens.upperBound
+                while end > start, facts.kinds[end - 1] == .punctuation { end -= 1 }
+                guard end - start >= 3 else { continue }
+                quotes.append(Quote(range: TextRange(document.tokens[start].range.start, document.tokens[end - 1].range.end),
+                                    speaker: subject.entity, speakerText: subject.text,
+                                    cue: lexicon.speechVerbLemma(folded: facts.folded[index]), cueRange: document.tokens[index].range,
+                                    kind: .indirect, rule: "indirect" + (subject.pronoun ? "+pronoun" : "")))
+                break  // one reported clause per sentence
+            }
+        }
+        return quotes
+    }
+
     // MARK: - Sieves
 
     /// `"…," X said` / `"…," said X` / `"…," he added` / `"…," X, a doctor, said`.

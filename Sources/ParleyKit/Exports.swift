@@ -4,3 +4,4 @@
 @_exported import ParleyLexicon
 @_exported import ParleyModel
 @_exported import ParleyReport
+@_exported import struct ParleyExtract.ExtractionOptions

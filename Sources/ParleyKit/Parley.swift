@@ -63,9 +63,11 @@ public struct Parley: Sendable {
     ///   - lexicons: lexicon tables (the bundled ones unless `--lexicons` says otherwise); nil for
     ///     ingestion only, which then starts without building any lexicon table.
     ///   - maxBytes: per-article size limit.
-    public init(lexicons: LexiconSet? = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes) {
+    ///   - extraction: extraction options (`.indirectSpeech` adds unquoted reported speech).
+    public init(lexicons: LexiconSet? = .bundled, maxBytes: Int = ArticleReader.defaultMaxBytes,
+                extraction: ExtractionOptions = []) {
         reader = ArticleReader(maxBytes: maxBytes)
-        source = lexicons.map { .built(Self.makePipeline($0)) } ?? .none
+        source = lexicons.map { .built(Self.makePipeline($0, extraction: extraction)) } ?? .none
     }
 
     /// Creates an analyser over the bundled lexicons that builds their tables only when the first
@@ -81,12 +83,12 @@ public struct Parley: Sendable {
         self.source = source
     }
 
-    private static func makePipeline(_ lexicons: LexiconSet) -> Pipeline {
+    private static func makePipeline(_ lexicons: LexiconSet, extraction: ExtractionOptions = []) -> Pipeline {
         // The stage list is fixed and known to satisfy itself; a failure here is a programming error.
         do {
             return try Pipeline(stages: [
                 SegmentationAnnotator(),
-                ExtractionAnnotator(lexicons: lexicons),
+                ExtractionAnnotator(lexicons: lexicons, options: extraction),
                 StanceAnnotator(lexicons: lexicons),
             ])
         } catch {

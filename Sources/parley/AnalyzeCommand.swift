@@ -25,11 +25,19 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Write one .json file per article under this folder (mirroring the input tree) instead of stdout.")
     var output: String?
 
+    @Flag(help: "Also report unquoted reported speech ('Lavrov cautioned that …') as quotes of kind 'indirect'.")
+    var indirect = false
+
     func run() throws {
         // The bundled tables are built when the first article needs them (an empty input never does);
         // `--lexicons DIR` is loaded now so a bad file fails before any output.
-        let parley = input.lexicons == nil ? Parley.bundledOnFirstUse(maxBytes: input.maxBytes)
-                                           : Parley(lexicons: try LexiconLoading.load(input.lexicons), maxBytes: input.maxBytes)
+        let parley: Parley
+        if input.lexicons == nil && !indirect {
+            parley = Parley.bundledOnFirstUse(maxBytes: input.maxBytes)
+        } else {
+            parley = Parley(lexicons: try LexiconLoading.load(input.lexicons), maxBytes: input.maxBytes,
+                            extraction: indirect ? .indirectSpeech : [])
+        }
         let processor = BatchProcessor(
             parley: parley,
             format: input.inputFormat.ingestFormat,

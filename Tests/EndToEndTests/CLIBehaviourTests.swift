@@ -82,6 +82,17 @@ import Testing
         for key in ["title", "byline", "published", "url", "language"] { #expect(record.keys.contains(key), "\(key)") }
     }
 
+    @Test func indirectFlagAddsReportedSpeech() throws {
+        let plain = try CLIRunner.run(["analyze", "Corpus/peace-talks.txt"])
+        let withIndirect = try CLIRunner.run(["analyze", "--indirect", "Corpus/peace-talks.txt"])
+        let kinds = { (text: String) throws -> [String] in
+            let report = try self.object(try #require(self.lines(text).first))
+            return (report["quotes"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        }
+        #expect(try !kinds(plain.stdout).contains("indirect"))
+        #expect(try kinds(withIndirect.stdout).contains("indirect"))
+    }
+
     @Test func helpShowsExamples() throws {
         let outcome = try CLIRunner.run(["analyze", "--help"])
         #expect(outcome.status == 0)

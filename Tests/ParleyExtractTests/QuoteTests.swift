@@ -1,5 +1,7 @@
 import ParleyExtract
 import ParleyModel
+import ParleyTestSupport
+import ParleyText
 import Testing
 
 @Suite struct QuoteTests {
@@ -111,5 +113,35 @@ import Testing
     @Test func quoteOffsetsExcludeTheMarks() throws {
         let document = try extract("He said \u{201C}yes\u{201D} and \"no\" twice, Tom Hale said.")
         #expect(document.quotes.map { document.string($0.range) } == ["yes", "no"])
+    }
+}
+
+@Suite struct IndirectSpeechTests {
+    func extractIndirect(_ text: String) throws -> Document {
+        let document = try SegmentationAnnotator().annotate(DocumentBuilder.plain(text))
+        return try ExtractionAnnotator(lexicon: bundledLexicon, options: .indirectSpeech).annotate(document)
+    }
+
+    /// (text, reported clause or nil, speaker)
+    static let cases: [(String, String?, String?)] = [
+        ("Foreign Minister Sergei Lavrov cautioned that significant amendments would alter the situation.",
+         "significant amendments would alter the situation", "Sergei Lavrov"),
+        ("Maria Okafor told reporters on Monday that the port would reopen within a week.", "the port would reopen within a week", "Maria Okafor"),
+        ("Maria Okafor arrived. She insisted that nothing had been agreed yet.", "nothing had been agreed yet", "Maria Okafor"),
+        ("The statement said little about the port.", nil, nil),          // no named speaker
+        ("His remarks were widely reported in the press.", nil, nil),     // no reporting verb with a subject
+    ]
+
+    @Test(arguments: cases)
+    func reportedSpeechBecomesIndirectQuotes(text: String, clause: String?, speaker: String?) throws {
+        let document = try extractIndirect(text)
+        let indirect = document.quotes.filter { $0.kind == .indirect }
+        #expect(indirect.map { document.string($0.range) } == (clause.map { [$0] } ?? []))
+        #expect(indirect.first.flatMap { $0.speaker }.map { document.entities[$0].name } == speaker)
+    }
+
+    @Test func offByDefault() throws {
+        let document = try extract("Foreign Minister Sergei Lavrov cautioned that significant amendments would alter the situation.")
+        #expect(document.quotes.isEmpty)
     }
 }
