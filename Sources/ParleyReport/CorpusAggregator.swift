@@ -117,29 +117,52 @@ public struct CorpusAggregator: Sendable {
 
     /// Adds one analysed document.
     public mutating func add(_ document: Document) {
-        documents += 1
         let offsets = ScalarOffsetMap(document.text)
-        let date = document.metadata.published.flatMap(Self.day)
         var quoteCounts = [Int](repeating: 0, count: document.entities.count)
         for quote in document.quotes { if let speaker = quote.speaker, speaker < quoteCounts.count { quoteCounts[speaker] += 1 } }
         var stanceByEntity: [Int: ActorStance] = [:]
         for row in document.stance { stanceByEntity[row.entity] = row }
-        for entity in document.entities {
-            var form = ActorForm(name: entity.name, type: entity.type.rawValue)
+        let actors = document.entities.map { entity in
+            DocumentActor(name: entity.name, type: entity.type.rawValue, mentions: entity.mentions.count, quotes: quoteCounts[entity.index],
+                          aliases: entity.aliases, roles: entity.roles, affiliation: entity.affiliation,
+                          evidence: (stanceByEntity[entity.index]?.evidence ?? []).map { item in
+                              CorpusEvidence(document: document.id, sentence: document.string(item.sentence), cue: item.cue,
+                                             polarity: item.polarity.rawValue, weight: item.weight, rule: item.rule,
+                                             start: offsets.scalarOffset(item.sentence.start))
+                          })
+        }
+        add(documentPublished: document.metadata.published, actors: actors)
+    }
+
+    /// One actor of one document, however the document arrived (analysed here or read from a report).
+    struct DocumentActor {
+        var name: String
+        var type: String
+        var mentions: Int
+        var quotes: Int
+        var aliases: [String]
+        var roles: [String]
+        var affiliation: String?
+        var evidence: [CorpusEvidence]
+    }
+
+    /// Adds one document's actors: a form each, with integer weight sums and its strongest evidence.
+    mutating func add(documentPublished published: String?, actors: [DocumentActor]) {
+        documents += 1
+        let date = published.flatMap(Self.day)
+        for actor in actors {
+            var form = ActorForm(name: actor.name, type: actor.type)
             form.documents = 1
-            form.mentions = entity.mentions.count
-            form.quotes = quoteCounts[entity.index]
-            form.aliases = entity.aliases.sorted()
-            form.roles = entity.roles
-            form.affiliation = entity.affiliation
-            for item in stanceByEntity[entity.index]?.evidence ?? [] {
+            form.mentions = actor.mentions
+            form.quotes = actor.quotes
+            form.aliases = actor.aliases.sorted()
+            form.roles = actor.roles
+            form.affiliation = actor.affiliation
+            for item in actor.evidence {
                 let units = Int((item.weight * 10_000).rounded())
-                if item.polarity == .optimism { form.optimismUnits += units } else { form.skepticismUnits += units }
-                form.evidence.append(CorpusEvidence(document: document.id, sentence: document.string(item.sentence), cue: item.cue,
-                                                    polarity: item.polarity.rawValue, weight: item.weight, rule: item.rule,
-                                                    start: offsets.scalarOffset(item.sentence.start)))
+                if item.polarity == Polarity.optimism.rawValue { form.optimismUnits += units } else { form.skepticismUnits += units }
             }
-            form.evidence = Array(form.evidence.sorted(by: CorpusEvidence.precedes).prefix(Self.evidenceLimit))
+            form.evidence = Array(actor.evidence.sorted(by: CorpusEvidence.precedes).prefix(Self.evidenceLimit))
             if let date {
                 form.byDate[date] = DateTally(documents: 1, optimismUnits: form.optimismUnits, skepticismUnits: form.skepticismUnits)
             }

@@ -228,34 +228,19 @@ public enum CorpusReportReader {
             throw .malformedJSON("\(name): not a DocumentReport (\(error))")
         }
         if file.error != nil { aggregator.addFailure(); return }
-        aggregator.addDocumentCounted()
-        let date = file.metadata?.published.flatMap(CorpusAggregator.day)
         var quotes: [String: Int] = [:]
         for quote in file.quotes ?? [] { if let speaker = quote.speaker { quotes[speaker, default: 0] += 1 } }
         var evidence: [String: [DocumentFile.EvidenceRow]] = [:]
         for row in file.stance ?? [] { evidence[row.actor] = row.evidence }
-        for entity in file.entities ?? [] {
-            var form = ActorForm(name: entity.name, type: entity.type)
-            form.documents = 1
-            form.mentions = entity.mentions.count
-            form.quotes = quotes[entity.id] ?? 0
-            form.aliases = entity.aliases.sorted()
-            form.roles = entity.roles
-            form.affiliation = entity.affiliation
-            for item in evidence[entity.id] ?? [] {
-                let units = Int((item.weight * 10_000).rounded())
-                if item.polarity == "optimism" { form.optimismUnits += units } else { form.skepticismUnits += units }
-                form.evidence.append(CorpusEvidence(document: file.id, sentence: item.sentence, cue: item.cue, polarity: item.polarity,
-                                                    weight: item.weight, rule: item.rule, start: item.start))
-            }
-            form.evidence = Array(form.evidence.sorted(by: CorpusEvidence.precedes).prefix(CorpusAggregator.evidenceLimit))
-            if let date { form.byDate[date] = DateTally(documents: 1, optimismUnits: form.optimismUnits, skepticismUnits: form.skepticismUnits) }
-            aggregator.add(form)
+        let actors = (file.entities ?? []).map { entity in
+            CorpusAggregator.DocumentActor(
+                name: entity.name, type: entity.type, mentions: entity.mentions.count, quotes: quotes[entity.id] ?? 0,
+                aliases: entity.aliases, roles: entity.roles, affiliation: entity.affiliation,
+                evidence: (evidence[entity.id] ?? []).map { item in
+                    CorpusEvidence(document: file.id, sentence: item.sentence, cue: item.cue, polarity: item.polarity,
+                                   weight: item.weight, rule: item.rule, start: item.start)
+                })
         }
+        aggregator.add(documentPublished: file.metadata?.published, actors: actors)
     }
-}
-
-extension CorpusAggregator {
-    /// Counts a document whose forms are added separately (reports read back from JSON).
-    mutating func addDocumentCounted() { merge(documents: 1, failed: 0, forms: []) }
 }
