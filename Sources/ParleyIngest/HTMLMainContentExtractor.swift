@@ -93,19 +93,24 @@ enum HTMLMainContentExtractor {
         guard !blocks.isEmpty else { return Result(blocks: [], roots: []) }
 
         // Kept text and link text per subtree (for link density of candidates).
+        // Each block is added to its owner, then owners' totals flow up in one bottom-up pass
+        // (children follow parents), so the cost is O(nodes + blocks) however deep the tree is;
+        // walking every block's ancestors was O(blocks × depth), quadratic for unclosed tags.
         var keptText = [Int](repeating: 0, count: count)
         var keptLink = [Int](repeating: 0, count: count)
         var keptCommas = [Int](repeating: 0, count: count)
         for block in blocks {
-            var node = Int(block.owner)
-            var depth = 0
-            while node >= 0 && depth < 4096 {
-                keptText[node] += block.bytes.count
-                keptLink[node] += block.linkBytes
-                keptCommas[node] += block.commas
-                node = Int(nodes[node].parent)
-                depth += 1
-            }
+            let node = Int(block.owner)
+            keptText[node] += block.bytes.count
+            keptLink[node] += block.linkBytes
+            keptCommas[node] += block.commas
+        }
+        for i in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(nodes[i].parent)
+            guard parent >= 0 else { continue }
+            keptText[parent] += keptText[i]
+            keptLink[parent] += keptLink[i]
+            keptCommas[parent] += keptCommas[i]
         }
 
         // Score prose blocks into their ancestors.
@@ -233,19 +238,20 @@ enum HTMLMainContentExtractor {
             i == topCandidate || isAncestor(i, of: topCandidate, nodes) || (scored[i] && score[i] >= bestScore * 0.3)
         }) }
         let rootRanges = roots.map { $0..<Int(nodes[$0].end) }
+        // keptUpToRoot[i]: i and every ancestor up to (and including) the nearest enclosing root
+        // are kept. One forward pass (parents precede children) instead of a walk up per block,
+        // which was O(blocks × depth).
+        let rootStarts = Set(roots)
+        var keptUpToRoot = [Bool](repeating: false, count: count)
+        for i in 0..<count {
+            let parent = Int(nodes[i].parent)
+            keptUpToRoot[i] = keep[i] && (rootStarts.contains(i) || parent < 0 || keptUpToRoot[parent])
+        }
         blocks = blocks.filter { block in
             guard let first = block.pieces.first?.node else { return false }
-            var current = Int(first)
+            let current = Int(first)
             guard rootRanges.contains(where: { $0.contains(current) }) else { return false }
-            // Dropped by conditional cleaning? Walk up to the enclosing root.
-            var depth = 0
-            while current >= 0, depth < 100_000 {
-                if !keep[current] { return false }
-                if rootRanges.contains(where: { $0.lowerBound == current }) { break }
-                current = Int(nodes[current].parent)
-                depth += 1
-            }
-            return true
+            return keptUpToRoot[current]  // dropped by conditional cleaning?
         }
         return Result(blocks: filterBlocks(blocks, nodes: nodes), roots: roots.map { Int32($0) })
     }

@@ -55,14 +55,18 @@ public struct HTMLReader: Sendable {
         guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace && $0 != "\u{FEFF}" }) else {
             throw ParleyError.emptyInput("the HTML input holds only a byte-order mark and whitespace")
         }
-        var utf8 = Self.withoutInternalSubset(decoded.text)
+        var warnings = decoded.warnings
+        var (utf8, droppedAttributes) = HTMLAttributeLimiter.limited(Self.withoutInternalSubset(decoded.text))
+        if droppedAttributes > 0 {
+            warnings.append(DocumentWarning(code: "attributes-dropped",
+                message: "\(droppedAttributes) attributes beyond \(HTMLAttributeLimiter.maxAttributes) per element were ignored"))
+        }
         let parsed: Result<HTMLTree, ParleyError> = utf8.withUTF8 { buffer in
             Result { () throws(ParleyError) in try HTMLTreeWalker.parse(utf8: buffer) }
         }
         let tree = try parsed.get()
         let metadata = HTMLMetadataExtractor.extract(tree)
         let content = HTMLMainContentExtractor.extract(tree)
-        var warnings = decoded.warnings
         let assembled = HTMLDocumentAssembler.assemble(content.blocks, tree: tree, roots: content.roots,
                                                        title: metadata.title)
         if assembled.text.isEmpty {

@@ -52,6 +52,16 @@ public enum InputCollector {
         return name[name.index(after: dot)...].lowercased()
     }
 
+    private static func fileTypeName(_ type: mode_t) -> String {
+        switch type {
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        default: return "a special file"
+        }
+    }
+
     private static func sortKey(_ entry: InputEntry) -> String {
         switch entry {
         case .file(let path), .problem(let path, _): return path
@@ -85,14 +95,23 @@ public enum InputCollector {
                 guard stat(path, &info) == 0 else {
                     // A dangling link or a file that vanished: report it only if it looks like an article.
                     if let ext = pathExtension(name), extensions.contains(ext) {
-                        found.append(.problem(path: path, error: .unreadable("\(path): \(String(cString: strerror(errno)))")))
+                        let reason = String(cString: strerror(errno))
+                        var linkInfo = stat()
+                        let dangling = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+                        found.append(.problem(path: path, error: .unreadable(dangling ? "\(path): dangling symbolic link" : "\(path): \(reason)")))
                     }
                     continue
                 }
-                if (info.st_mode & S_IFMT) == S_IFDIR {
+                let type = info.st_mode & S_IFMT
+                if type == S_IFDIR {
                     stack.append(path)
                 } else if let ext = pathExtension(name), extensions.contains(ext) {
-                    found.append(.file(path: path))
+                    // Only regular files are read from folders: opening a FIFO named `x.txt` would
+                    // block the whole batch until some writer appeared (forever, in practice), and
+                    // a device could stream without end. A path named explicitly may still be a
+                    // pipe (`parley analyze <(curl …)`).
+                    found.append(type == S_IFREG ? .file(path: path)
+                        : .problem(path: path, error: .unreadable("\(path): not a regular file (\(fileTypeName(type)))")))
                 }
             }
         }

@@ -16,7 +16,16 @@ import ParleyModel
 /// A straight quote counts as closing only when it touches the terminator. The paragraph's end
 /// always ends its sentence (headlines, list items), `1.` opening a paragraph is a list number,
 /// and a forced break (a dateline's end) starts a new sentence.
+///
+/// **Length limit.** A sentence never holds more than ``maxTokens`` tokens: a run without any
+/// terminator (a 20 MB line of words, a scraped table) is cut every ``maxTokens`` tokens. Later
+/// stages (cue matching, attribution, evidence rendering the whole sentence) do work per token
+/// *per sentence*, so an unbounded sentence makes the pipeline quadratic in document length;
+/// with the cap it stays linear. Real news sentences are far shorter (rarely above 120 tokens).
 struct SentenceSplitter: Sendable {
+    /// The most tokens one sentence may hold; longer runs are cut at this length.
+    static let maxTokens = 400
+
     /// Abbreviation behaviours (prefix or general).
     let abbreviations: Abbreviations
 
@@ -51,6 +60,7 @@ struct SentenceSplitter: Sendable {
                 if index > sentenceStart { emit(index) }
                 while nextForced <= token.range.start { nextForced = pendingBreaks.next() ?? Int.max }
             }
+            if index - sentenceStart >= Self.maxTokens { emit(index) }
             let terminator = kind(of: token, bytes)
             if terminator == .none || terminator == .prefix || (index == paragraph.lowerBound + 1 && isListNumber(tokens[index - 1], bytes)) {
                 index += 1

@@ -98,3 +98,25 @@ struct SplitMix64: RandomNumberGenerator {
         #expect(large.sentences.count == unitSentences * copies)
     }
 }
+
+/// Regression: a paragraph without any terminator was one sentence however long it was, and later
+/// stages work per token per sentence (cue matching, evidence quoting the whole sentence), so a
+/// 200 KB single-line run of words took 48 s where 100 KB took 12 s. Sentences are now capped.
+@Suite struct SentenceLengthLimitTests {
+    @Test(arguments: [10_000, 40_000])
+    func runOnSentenceIsCutAtTheTokenLimit(words: Int) throws {
+        let text = (0..<words).map { $0 % 7 == 0 ? "Smith" : "talks" }.joined(separator: " ")
+        let document = try segment(text)
+        #expect(document.tokens.count == words)
+        #expect(document.sentences.allSatisfy { $0.tokens.count <= 400 })
+        // Every token is still in exactly one sentence, in order.
+        #expect(document.sentences.map(\.tokens.count).reduce(0, +) == words)
+        #expect(document.sentences.count == (words + 399) / 400)
+    }
+
+    @Test func ordinarySentencesAreNotCut() throws {
+        let sentence = Array(repeating: "word", count: 399).joined(separator: " ") + "."
+        let document = try segment(sentence)
+        #expect(document.sentences.count == 1)
+    }
+}
