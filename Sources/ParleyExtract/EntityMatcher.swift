@@ -133,7 +133,6 @@ final class EntityMatcher {
         var honorific: String?
         var gender: Gender?
         var affiliation: String?
-        var rolesStart: Int?
         var isEmpty: Bool { roles.isEmpty && honorific == nil && affiliation == nil }
     }
 
@@ -169,7 +168,6 @@ final class EntityMatcher {
         while index < tokens.upperBound {
             // A title or role, capitalised or not ("aide", "Foreign Minister").
             if let length = titleMatch(at: index, limit: tokens.upperBound) {
-                if context.rolesStart == nil { context.rolesStart = index }
                 let title = written(index..<index + length)
                 if !context.roles.contains(title) { context.roles.append(title) }
                 index += length
@@ -286,7 +284,6 @@ final class EntityMatcher {
                     }
                 }
                 flushName(upTo: position)
-                if context.rolesStart == nil { context.rolesStart = position }
                 let title = written(position..<position + length)
                 if !context.roles.contains(title) { context.roles.append(title) }
                 position += length

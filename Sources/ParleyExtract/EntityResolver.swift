@@ -9,7 +9,6 @@ import ParleyModel
 struct EntityResolver {
     let facts: TokenFacts
     let document: Document
-    let lexicon: ExtractionLexicon
 
     /// An entity being assembled.
     private struct Draft {

@@ -32,7 +32,7 @@ public struct ExtractionAnnotator: Stage {
         var document = document
         let facts = TokenFacts(document)
         let candidates = EntityMatcher(lexicon: lexicon, facts: facts, document: document).match()
-        let entities = EntityResolver(facts: facts, document: document, lexicon: lexicon).resolve(candidates)
+        let entities = EntityResolver(facts: facts, document: document).resolve(candidates)
         document.entities = entities
         let spans = QuoteFinder(facts: facts, document: document).find()
         let attributor = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities)

@@ -55,7 +55,6 @@ struct BatchDriver {
             progress.advance(to: index + 1, id: result.id)
         })
         StandardStreams.flush()
-        progress.finish()
         if let error = fatal.withLock({ $0 }) {
             StandardStreams.error("parley: \(error.message)")
             return 74
@@ -220,7 +219,6 @@ final class Progress: Sendable {
         }
     }
 
-    func finish() {}
 }
 
 /// Signal handling: ignore SIGPIPE (writes then fail with EPIPE and we exit quietly), and on
