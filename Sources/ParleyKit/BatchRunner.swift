@@ -1,5 +1,9 @@
 import Dispatch
-import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs a function over a stream of items on several threads and hands the results back
 /// **in input order**, with bounded memory.
@@ -64,17 +68,33 @@ public struct BatchRunner: Sendable {
     }
 }
 
-/// A value behind a lock, as a class: escaping closures share it by reference. (Capturing a
-/// non-copyable `Mutex` local in escaping closures compiled, but crashed at run time.)
+/// A value behind a lock, shared by reference between threads.
+///
+/// Built on `pthread_mutex_t` rather than `Synchronization.Mutex`: ThreadSanitizer understands
+/// pthread locks but not the futex underneath `Mutex`, so the latter made every guarded access look
+/// like a race; and a class, because capturing a non-copyable `Mutex` local in escaping closures
+/// compiled but crashed at run time.
 public final class Locked<Value>: @unchecked Sendable {
-    private let mutex: Mutex<Value>
+    private var value: Value
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     /// Wraps `value`.
-    public init(_ value: sending Value) { mutex = Mutex(value) }
+    public init(_ value: Value) {
+        self.value = value
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
 
     /// Runs `body` with exclusive access to the value.
-    public func withLock<Result>(_ body: (inout sending Value) throws -> sending Result) rethrows -> sending Result {
-        try mutex.withLock(body)
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
     }
 }
 

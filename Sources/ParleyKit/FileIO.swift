@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -93,7 +92,7 @@ public enum FileIO {
 
 /// Temporary output files currently being written, so an interrupted run can remove them.
 public enum TemporaryFiles {
-    private static let state = Mutex<(serial: Int, paths: Set<String>)>((0, []))
+    private static let state = Locked<(serial: Int, paths: Set<String>)>((0, []))
 
     static func nextSerial() -> Int { state.withLock { $0.serial += 1; return $0.serial } }
     static func register(_ path: String) { state.withLock { _ = $0.paths.insert(path) } }

@@ -199,7 +199,7 @@ struct RunFailure: Error, CustomStringConvertible {
 final class Progress: Sendable {
     private let total: Int
     private let enabled: Bool
-    private let lastShown = Mutex<Int>(0)
+    private let lastShown = Locked<Int>(0)
 
     init(total: Int) {
         self.total = total

@@ -3,14 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
+import ParleyKit
 
 /// Buffered, thread-safe writes to standard output and standard error by file descriptor.
 ///
 /// Swift 6 rejects the C `stdout` global as shared mutable state, and records must never
 /// interleave, so all output goes through here.
 enum StandardStreams {
-    private static let outBuffer = Mutex<[UInt8]>([])
+    private static let outBuffer = Locked<[UInt8]>([])
 
     /// Appends `bytes` to standard output, flushing in 64 KB chunks.
     static func write(_ bytes: [UInt8]) {

@@ -39,13 +39,31 @@ struct CLIRunner {
         // Feed stdin and drain both pipes concurrently so large outputs cannot deadlock.
         let writer = Thread { input.fileHandleForWriting.write(stdin); try? input.fileHandleForWriting.close() }
         writer.start()
-        nonisolated(unsafe) var errorData = Data()
-        let errorReader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
+        let errorReader = PipeDrainer(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while errorReader.isExecuting || !errorReader.isFinished { usleep(1000) }
+        let errorData = errorReader.wait()
         return Outcome(stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
                        status: process.terminationStatus)
+    }
+}
+
+/// Reads a pipe to its end on its own thread; `wait()` joins it. The semaphore gives the
+/// happens-before edge ThreadSanitizer needs (polling `Thread.isFinished` did not).
+final class PipeDrainer: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }.start()
+    }
+
+    /// The pipe's bytes, once it is closed.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

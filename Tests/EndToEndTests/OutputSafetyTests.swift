@@ -102,12 +102,10 @@ extension CLIRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let errorReader = Thread { errorData = error.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
+        let errorReader = PipeDrainer(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorReader.isFinished { usleep(1000) }
+        let errorData = errorReader.wait()
         return Outcome(stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
                        status: process.terminationStatus)
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct BatchRunnerTests {
     @Test(arguments: [1, 2, 3, 8])
     func emitsEveryItemOnceInInputOrder(jobs: Int) {
-        let emitted = Mutex<[Int]>([])
+        let emitted = Locked<[Int]>([])
         let inFlightPeak = Atomic<Int>(0)
         let inFlight = Atomic<Int>(0)
         BatchRunner(jobs: jobs).run(0..<200, process: { item in
