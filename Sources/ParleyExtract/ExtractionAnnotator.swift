@@ -47,7 +47,9 @@ public struct ExtractionAnnotator: Stage {
 
 /// What the extraction stage emits beyond its defaults.
 public struct ExtractionOptions: OptionSet, Sendable, Hashable {
+    /// The option bits.
     public let rawValue: Int
+    /// Creates a value from its parts.
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     /// Also report reported speech without quotation marks (`Lavrov cautioned that …`) as quotes of

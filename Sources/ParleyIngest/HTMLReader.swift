@@ -47,6 +47,7 @@ public struct HTMLReader: Sendable {
         return nil
     }
 
+    /// Reads `bytes` as an HTML page (see the type’s documentation).
     public func read(bytes: UnsafeBufferPointer<UInt8>, id: String) throws(ParleyError) -> Document {
         guard bytes.contains(where: { !HTMLText.isSpace($0) }) else {
             throw ParleyError.emptyInput("the HTML input is empty or only whitespace")

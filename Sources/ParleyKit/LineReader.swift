@@ -45,6 +45,7 @@ public struct LineReader: Sequence, IteratorProtocol {
         return LineReader(fd: fd, name: path, closeWhenDone: true)
     }
 
+    /// The next line, or nil at the end of the input.
     public mutating func next() -> Element? {
         while true {
             // A complete line in the buffer?

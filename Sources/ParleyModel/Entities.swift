@@ -10,6 +10,7 @@ public struct Mention: Hashable, Sendable {
     /// Which rule or lexicon found it (for example `title+name`, `gazetteer:places`, `alias`).
     public var rule: String
 
+    /// Creates a value from its parts.
     public init(range: TextRange, rule: String) {
         self.range = range
         self.rule = rule
@@ -37,6 +38,7 @@ public struct Entity: Hashable, Sendable {
     /// Every mention, in text order.
     public var mentions: [Mention]
 
+    /// Creates a value from its parts.
     public init(index: Int, type: EntityType, name: String, aliases: [String] = [], roles: [String] = [],
                 affiliation: String? = nil, honorific: String? = nil, gender: Gender? = nil,
                 mentions: [Mention] = []) {
@@ -84,6 +86,7 @@ public struct Quote: Hashable, Sendable {
     /// The attribution sieve that decided the speaker (`trailing-said`, `colon-lead-in`, `pronoun` …).
     public var rule: String
 
+    /// Creates a value from its parts.
     public init(range: TextRange, speaker: Int? = nil, speakerText: String? = nil, cue: String? = nil,
                 cueRange: TextRange? = nil, kind: QuoteKind, rule: String) {
         self.range = range

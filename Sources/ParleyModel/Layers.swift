@@ -2,6 +2,7 @@
 public enum LayerKey: String, Hashable, Sendable, CaseIterable, Comparable {
     case paragraphs, markup, sentences, tokens, entities, quotes, stance
 
+    /// Orders keys in declaration order.
     public static func < (lhs: LayerKey, rhs: LayerKey) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
@@ -30,6 +31,7 @@ public struct Paragraph: Hashable, Sendable {
     /// Structural role.
     public var kind: ParagraphKind
 
+    /// Creates a value from its parts.
     public init(range: TextRange, kind: ParagraphKind = .body) {
         self.range = range
         self.kind = kind
@@ -44,6 +46,7 @@ public struct MarkupSpan: Hashable, Sendable {
     /// Lower-case element name or plain-text structure name.
     public var tag: String
 
+    /// Creates a value from its parts.
     public init(range: TextRange, tag: String) {
         self.range = range
         self.tag = tag
@@ -75,6 +78,7 @@ public struct Token: Hashable, Sendable {
     /// Its lexical class.
     public var kind: TokenKind
 
+    /// Creates a value from its parts.
     public init(range: TextRange, kind: TokenKind) {
         self.range = range
         self.kind = kind
@@ -88,6 +92,7 @@ public struct Sentence: Hashable, Sendable {
     /// Indices into ``Document/tokens`` of the tokens it holds.
     public var tokens: Range<Int>
 
+    /// Creates a value from its parts.
     public init(range: TextRange, tokens: Range<Int>) {
         self.range = range
         self.tokens = tokens

@@ -15,6 +15,7 @@ public struct Metadata: Hashable, Sendable {
     /// A dateline such as `NAIROBI (AP) —`, as written.
     public var dateline: String?
 
+    /// Creates a value from its parts.
     public init(title: String? = nil, byline: String? = nil, published: String? = nil, url: String? = nil,
                 language: String? = nil, siteName: String? = nil, dateline: String? = nil) {
         self.title = title
@@ -43,6 +44,7 @@ public struct SourceInfo: Hashable, Sendable {
     /// Why that encoding was chosen (`bom`, `meta-charset`, `http-equiv`, `utf8-valid`, `fallback` …).
     public var encodingReason: String
 
+    /// Creates a value from its parts.
     public init(format: SourceFormat, bytes: Int, encoding: String, encodingReason: String) {
         self.format = format
         self.bytes = bytes
@@ -58,6 +60,7 @@ public struct DocumentWarning: Hashable, Sendable {
     /// A sentence for humans.
     public var message: String
 
+    /// Creates a value from its parts.
     public init(code: String, message: String) {
         self.code = code
         self.message = message

@@ -23,11 +23,13 @@ public struct ParleyError: Error, Hashable, Sendable, CustomStringConvertible {
     /// One sentence saying what happened.
     public var message: String
 
+    /// Creates a value from its parts.
     public init(code: String, message: String) {
         self.code = code
         self.message = message
     }
 
+    /// `code: message`, for logs.
     public var description: String { "\(code): \(message)" }
 
     /// The input had no bytes or only whitespace.

@@ -20,6 +20,7 @@ public struct StanceEvidence: Hashable, Sendable {
     /// True when a negator flipped the cue's lexicon polarity.
     public var negated: Bool
 
+    /// Creates a value from its parts.
     public init(sentence: TextRange, cueRange: TextRange, cue: String, polarity: Polarity, weight: Double,
                 rule: String, negated: Bool) {
         self.sentence = sentence
@@ -46,6 +47,7 @@ public struct ActorStance: Hashable, Sendable {
     /// Optimism minus skepticism, in [−1, 1].
     public var net: Double { optimism - skepticism }
 
+    /// Creates a value from its parts.
     public init(entity: Int, optimism: Double, skepticism: Double, evidence: [StanceEvidence]) {
         self.entity = entity
         self.optimism = optimism

@@ -41,5 +41,6 @@ public struct TextRange: Hashable, Comparable, Sendable, CustomStringConvertible
         lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
     }
 
+    /// `start..<end`, for dumps and messages.
     public var description: String { "\(start)..<\(end)" }
 }

@@ -38,22 +38,32 @@ public struct DateTally: Sendable, Hashable, Codable {
 
 /// Everything known about one actor name of one type across documents: the unit that merges.
 public struct ActorForm: Sendable, Hashable, Codable {
+    /// The actor name as a document gave it (canonical within that document).
     public var name: String
+    /// person, place or organization.
     public var type: String
+    /// Documents the name appears in.
     public var documents: Int = 0
+    /// Mentions over those documents.
     public var mentions: Int = 0
+    /// Quotes attributed to it.
     public var quotes: Int = 0
     /// Summed weights in ten-thousandths (exact under any summation order).
     public var optimismUnits: Int = 0
+    /// Summed skepticism weight, in ten-thousandths.
     public var skepticismUnits: Int = 0
+    /// Other forms of the name seen.
     public var aliases: [String] = []
+    /// Titles and roles seen.
     public var roles: [String] = []
+    /// The country or body it speaks for, when known.
     public var affiliation: String?
     /// The strongest evidence, at most ``CorpusAggregator/evidenceLimit`` items.
     public var evidence: [CorpusEvidence] = []
     /// Per publication date (`YYYY-MM-DD`).
     public var byDate: [String: DateTally] = [:]
 
+    /// Creates a value from its parts.
     public init(name: String, type: String) {
         self.name = name
         self.type = type

@@ -12,6 +12,7 @@ public struct CueEntry: Sendable, Hashable {
     /// (`optimism`) for whoever holds it.
     public var partOfSpeech: String
 
+    /// Creates a value from its parts.
     public init(term: String, polarity: Polarity, weight: Double, partOfSpeech: String) {
         self.term = term
         self.polarity = polarity
