@@ -1,14 +1,17 @@
-/// A small growable open-addressing map from well-mixed 64-bit hashes to values, for the loader only.
+/// A small growable open-addressing map from well-mixed 64-bit hashes to values.
 ///
-/// `Dictionary` hashes its keys again with SipHash; the loader's keys are already FNV/fmix hashes, so
-/// this map indexes by their top bits directly. Key 0 is stored as 1.
-struct UInt64Map<Value> {
-    private var keys: [UInt64]
-    private var values: [Value?]
-    private var count = 0
-    private var shift: UInt64
+/// `Dictionary` hashes its keys again with SipHash; token-sequence hashes (``TokenHash/combine(_:_:)``)
+/// are already mixed, so this map indexes by their top bits directly: a lookup is a shift, a load and
+/// usually one comparison. Key 0 is stored as 1. The loader builds its merge tables with it and the
+/// matchers keep their small word lists in it (see ``TokenSet``).
+public struct UInt64Map<Value> {
+    @usableFromInline var keys: [UInt64]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var shift: UInt64
+    @usableFromInline var count = 0
 
-    init(capacity: Int) {
+    /// Creates an empty map sized for about `capacity` keys (it grows when needed).
+    public init(capacity: Int) {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
         keys = Array(repeating: 0, count: 1 << bits)
@@ -16,17 +19,17 @@ struct UInt64Map<Value> {
         shift = UInt64(64 - bits)
     }
 
-    private func slot(_ key: UInt64) -> Int {
+    @inlinable func slot(_ key: UInt64) -> Int {
         let mask = keys.count - 1
         var index = Int(truncatingIfNeeded: key >> shift)
         while keys[index] != key, keys[index] != 0 { index = (index + 1) & mask }
         return index
     }
 
-    subscript(key: UInt64) -> Value? {
+    /// The value stored under `key`, or nil; setting nil keeps the slot (the map never shrinks).
+    @inlinable public subscript(key: UInt64) -> Value? {
         get {
-            let key = key == 0 ? 1 : key
-            return values[slot(key)]
+            values[slot(key == 0 ? 1 : key)]
         }
         set {
             let key = key == 0 ? 1 : key
@@ -43,7 +46,7 @@ struct UInt64Map<Value> {
         }
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         values = Array(repeating: nil, count: oldKeys.count * 2)
@@ -54,4 +57,37 @@ struct UInt64Map<Value> {
             values[index] = oldValues[i]
         }
     }
+}
+
+extension UInt64Map: Sendable where Value: Sendable {}
+
+/// Single words mapped to values, compared by ASCII-folded token hash, for the matchers' closed word
+/// lists ("very" → 1.5): looking a document token up costs one probe and builds no string.
+public struct TokenMap<Value: Sendable>: Sendable {
+    @usableFromInline var map = UInt64Map<Value>(capacity: 16)
+
+    /// Creates the map; each key is one token, compared case-insensitively for ASCII letters.
+    public init(_ pairs: some Sequence<(String, Value)>) {
+        for (word, value) in pairs { map[Self.key(TokenHash.folded(word))] = value }
+    }
+
+    /// The value of the token whose folded hash is `hash`, or nil.
+    @inlinable public subscript(hash: UInt64) -> Value? { map[Self.key(hash)] }
+
+    /// A well-mixed key for a token hash (FNV-1a's top bits alone are poorly spread).
+    @inlinable static func key(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
+}
+
+/// A set of single words compared by ASCII-folded token hash ("the", "according", "whether").
+public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
+    @usableFromInline let words: TokenMap<Bool>
+
+    /// Creates the set of `words` (each one token).
+    public init(_ words: some Sequence<String>) { self.words = TokenMap(words.lazy.map { ($0, true) }) }
+
+    /// Creates the set from a literal list of words.
+    public init(arrayLiteral words: String...) { self.init(words) }
+
+    /// Whether the token with folded hash `hash` is one of the words.
+    @inlinable public func contains(_ hash: UInt64) -> Bool { words[hash] != nil }
 }

@@ -54,26 +54,3 @@ extension Document {
         return nil
     }
 }
-
-extension Document {
-    /// Every token's text in lower case. ASCII tokens are lowered byte by byte (the common case, and
-    /// far cheaper than `String.lowercased()`); others go through Unicode case mapping.
-    public func lowercasedTokenTexts() -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(tokens.count)
-        withUTF8 { bytes in
-            var scratch: [UInt8] = []
-            for token in tokens {
-                let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
-                if slice.allSatisfy({ $0 < 0x80 }) {
-                    scratch.removeAll(keepingCapacity: true)
-                    for byte in slice { scratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-                    result.append(String(decoding: scratch, as: UTF8.self))
-                } else {
-                    result.append(String(decoding: slice, as: UTF8.self).lowercased())
-                }
-            }
-        }
-        return result
-    }
-}

@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// Decides whose stance a cue expresses. Each rule is named in the evidence it produces; the
@@ -14,17 +15,18 @@ import ParleyModel
 /// 7. `clause-subject` — the sentence's first actor that is not inside a prepositional phrase
 ///    (`Moscow has raised concerns`, `Zelensky …, expressing readiness`).
 struct CueAttributor {
-    let lexicon: StanceLexicon
+    let tables: StanceTables
     let document: Document
-    let lower: [String]
+    /// Folded hash per token (``StanceTables/foldedHashes(of:)``).
+    let folded: [UInt64]
     let entityAt: [Int?]
     /// Quote index per token.
     let quoteAt: [Int?]
 
-    init(lexicon: StanceLexicon, document: Document, lower: [String], entityAt: [Int?]) {
-        self.lexicon = lexicon
+    init(tables: StanceTables, document: Document, folded: [UInt64], entityAt: [Int?]) {
+        self.tables = tables
         self.document = document
-        self.lower = lower
+        self.folded = folded
         self.entityAt = entityAt
         var quoteAt = [Int?](repeating: nil, count: document.tokens.count)
         for (index, quote) in document.quotes.enumerated() where quote.kind != .indirect {
@@ -37,17 +39,22 @@ struct CueAttributor {
         self.quoteAt = quoteAt
     }
 
-    static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by",
+    static let prepositions: TokenSet = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by",
                                             "against", "between", "among", "into", "toward", "towards", "across", "after",
                                             "before", "than", "like", "via", "under", "amid", "despite"]
-    static let possessivePronouns: Set<String> = ["his", "her", "their", "its", "our", "my"]
-    static let sourcePrepositions: Set<String> = ["from", "among", "in", "within", "by", "of", "inside", "across", "between"]
-    static let linkingVerbs: Set<String> = ["remains", "remain", "remained", "continues", "continue", "continued", "persists",
+    static let possessivePronouns: TokenSet = ["his", "her", "their", "its", "our", "my"]
+    static let sourcePrepositions: TokenSet = ["from", "among", "in", "within", "by", "of", "inside", "across", "between"]
+    static let linkingVerbs: TokenSet = ["remains", "remain", "remained", "continues", "continue", "continued", "persists",
                                             "persist", "persisted", "grows", "grew", "grow", "is", "was", "are", "were", "lingers",
                                             "lingered", "mounts", "mounted", "runs", "ran", "rose", "rises", "emerged", "spread"]
-    static let skippableBeforeVerb: Set<String> = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
+    static let skippableBeforeVerb: TokenSet = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "again", "publicly", "privately", "recently", "earlier", "further", "only",
                                                    "openly", "strongly", "quickly", "already", "once", "was", "were", "is"]
+    static let subjectPronouns: TokenSet = ["he", "she", "they", "it", "we"]
+    static let personalPronouns: TokenSet = ["he", "she", "they"]
+    static let leadingDeterminers: TokenSet = ["the", "some", "many", "several", "senior", "top", "key", "western", "other", "both"]
+    static let listContinuations: TokenSet = [",", "such", "as", "including", "and", "like", "notably", "especially", "the", "leaders", "officials"]
+    static let articles: TokenSet = ["the", "a", "an", "some", "many", "several", "its", "their"]
 
     func attribute(_ cue: CueOccurrence) -> [(Int, String)] {
         if let quote = quoteAt[cue.tokens.lowerBound] {
@@ -55,7 +62,7 @@ struct CueAttributor {
             return [(speaker, "quote-speaker")]
         }
         let sentence = document.sentences[cue.sentence].tokens
-        if cue.cue.partOfSpeech == "verb" || lexicon.reportingVerbs.contains(lower[cue.tokens.lowerBound]),
+        if cue.cue.partOfSpeech == "verb" || tables.reportingVerbs.contains(folded[cue.tokens.lowerBound]),
            let subject = subjectBefore(cue.tokens.lowerBound, floor: sentence.lowerBound) {
             return [(subject, "subject")]
         }
@@ -77,23 +84,26 @@ struct CueAttributor {
     /// The actor right before a verb (skipping auxiliaries and adverbs), or a pronoun's antecedent.
     private func subjectBefore(_ verb: Int, floor: Int) -> Int? {
         var index = verb - 1
-        while index >= floor, Self.skippableBeforeVerb.contains(lower[index]) || isNegatorLike(index) { index -= 1 }
+        while index >= floor, Self.skippableBeforeVerb.contains(folded[index]) || isNegatorLike(index) { index -= 1 }
         guard index >= floor else { return nil }
         if let entity = entityAt[index] { return entity }
-        if ["he", "she", "they", "it", "we"].contains(lower[index]) {
-            return document.antecedent(of: lower[index], before: index, entityAt: entityAt)
-        }
+        if Self.subjectPronouns.contains(folded[index]) { return antecedent(ofPronounAt: index) }
         // "X, a doctor, warned": skip one apposition.
-        if lower[index] == "," {
+        if folded[index] == Word.comma {
             var back = index - 1
-            while back >= floor, back >= index - 24, lower[back] != "," { back -= 1 }
-            if back - 1 >= floor, lower[back] == ",", let entity = entityAt[back - 1] { return entity }
+            while back >= floor, back >= index - 24, folded[back] != Word.comma { back -= 1 }
+            if back - 1 >= floor, folded[back] == Word.comma, let entity = entityAt[back - 1] { return entity }
         }
         return nil
     }
 
     private func isNegatorLike(_ index: Int) -> Bool {
-        lexicon.negators.contains(lower[index]) || lower[index].hasSuffix("n't")
+        tables.negators.contains(folded[index]) || document.tokenEndsWithNegation(index)
+    }
+
+    /// The antecedent of the pronoun at `index` (rare enough to read the pronoun as a string).
+    private func antecedent(ofPronounAt index: Int) -> Int? {
+        document.antecedent(of: document.string(document.tokens[index].range).lowercased(), before: index, entityAt: entityAt)
     }
 
     /// `X's confidence` or `his commitment` (adjectives may stand between: `his firm commitment`).
@@ -102,9 +112,7 @@ struct CueAttributor {
         var steps = 0
         while index >= floor, steps < 3 {
             if document.tokens[index].kind == .possessive, index - 1 >= floor, let entity = entityAt[index - 1] { return entity }
-            if Self.possessivePronouns.contains(lower[index]) {
-                return document.antecedent(of: lower[index], before: index, entityAt: entityAt)
-            }
+            if Self.possessivePronouns.contains(folded[index]) { return antecedent(ofPronounAt: index) }
             guard document.tokens[index].kind == .word, entityAt[index] == nil else { return nil }
             index -= 1
             steps += 1
@@ -117,8 +125,8 @@ struct CueAttributor {
     private func sourcePhrase(after end: Int, limit: Int) -> [Int] {
         var index = end
         // "optimism remains in the US": a linking verb may stand between.
-        if index < limit, Self.linkingVerbs.contains(lower[index]) { index += 1 }
-        guard index < limit, Self.sourcePrepositions.contains(lower[index]) else { return [] }
+        if index < limit, Self.linkingVerbs.contains(folded[index]) { index += 1 }
+        guard index < limit, Self.sourcePrepositions.contains(folded[index]) else { return [] }
         index += 1
         var found: [Int] = []
         var steps = 0
@@ -128,12 +136,12 @@ struct CueAttributor {
                 while index < limit, entityAt[index] == entity { index += 1 }
                 continue
             }
-            let word = lower[index]
+            let word = folded[index]
             if found.isEmpty {
                 // Determiners and adjectives before the first actor ("the", "some European").
-                guard ["the", "some", "many", "several", "senior", "top", "key", "western", "other", "both"].contains(word)
+                guard Self.leadingDeterminers.contains(word)
                         || document.tokens[index].kind == .word && !Self.prepositions.contains(word) && steps < 3 else { break }
-            } else if ![",", "such", "as", "including", "and", "like", "notably", "especially", "the", "leaders", "officials"].contains(word),
+            } else if !Self.listContinuations.contains(word),
                       !(document.tokens[index].kind == .word && index > 0 && entityAt[index - 1] == nil && steps < 12 && isTitleLike(index)) {
                 break
             }
@@ -152,9 +160,9 @@ struct CueAttributor {
     private func accordingTo(in sentence: Range<Int>) -> Int? {
         var index = sentence.lowerBound
         while index + 2 < sentence.upperBound {
-            if lower[index] == "according", lower[index + 1] == "to" {
+            if folded[index] == Word.according, folded[index + 1] == Word.to {
                 var target = index + 2
-                if lower[target] == "the", target + 1 < sentence.upperBound { target += 1 }
+                if folded[target] == Word.the, target + 1 < sentence.upperBound { target += 1 }
                 return entityAt[target]
             }
             index += 1
@@ -166,16 +174,16 @@ struct CueAttributor {
     private func reportedSpeechSubject(before cue: Int, floor: Int, limit: Int) -> Int? {
         var index = cue - 1
         while index > floor {
-            if lexicon.reportingVerbs.contains(lower[index]), let subject = subjectBefore(index, floor: floor) { return subject }
+            if tables.reportingVerbs.contains(folded[index]), let subject = subjectBefore(index, floor: floor) { return subject }
             index -= 1
         }
         index = cue + 1
         while index < limit {
-            if lower[index] == ",", index + 2 < limit {
-                if lexicon.reportingVerbs.contains(lower[index + 1]), let subject = entityAt[index + 2] { return subject }
+            if folded[index] == Word.comma, index + 2 < limit {
+                if tables.reportingVerbs.contains(folded[index + 1]), let subject = entityAt[index + 2] { return subject }
                 var verb = index + 1
                 while verb < limit, entityAt[verb] != nil { verb += 1 }
-                if verb > index + 1, verb < limit, lexicon.reportingVerbs.contains(lower[verb]) { return entityAt[index + 1] }
+                if verb > index + 1, verb < limit, tables.reportingVerbs.contains(folded[verb]) { return entityAt[index + 1] }
             }
             index += 1
         }
@@ -185,17 +193,15 @@ struct CueAttributor {
     /// The first actor of the sentence that is not the object of a preposition or a possessor; a
     /// sentence opening with he/she/they refers to the pronoun's antecedent.
     private func clauseSubject(before cue: Int, floor: Int) -> Int? {
-        if floor < cue, ["he", "she", "they"].contains(lower[floor]) {
-            return document.antecedent(of: lower[floor], before: floor, entityAt: entityAt)
-        }
+        if floor < cue, Self.personalPronouns.contains(folded[floor]) { return antecedent(ofPronounAt: floor) }
         var index = floor
         while index < cue {
             if let entity = entityAt[index] {
                 var end = index
                 while end < cue, entityAt[end] == entity { end += 1 }
                 var previous = index - 1
-                while previous >= floor, ["the", "a", "an", "some", "many", "several", "its", "their"].contains(lower[previous]) { previous -= 1 }
-                let governed = previous >= floor && Self.prepositions.contains(lower[previous])
+                while previous >= floor, Self.articles.contains(folded[previous]) { previous -= 1 }
+                let governed = previous >= floor && Self.prepositions.contains(folded[previous])
                 let possessor = end < document.tokens.count && document.tokens[end].kind == .possessive
                 if !governed, !possessor { return entity }
                 index = end

@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// A cue occurrence after negation, intensity and hedging.
@@ -13,7 +14,7 @@ struct CueOccurrence {
     var negated: Bool
 }
 
-/// Finds stance cues (longest match over lower-cased tokens) and applies their modifiers.
+/// Finds stance cues (longest match over case-folded token hashes) and applies their modifiers.
 ///
 /// - Negation: a negator (`not`, `no`, `never`, `n't`, `without`, `hardly`, `few`) within three
 ///   tokens before the cue, in the same clause, flips it: a negated optimism cue counts as
@@ -23,12 +24,13 @@ struct CueOccurrence {
 /// - Hedges anywhere earlier in the sentence multiply it too (the strongest hedge counts once).
 /// - A cue inside an entity's name ("Hope Hicks") is not a cue.
 struct CueMatcher {
-    let lexicon: StanceLexicon
+    let tables: StanceTables
     let document: Document
-    let lower: [String]
+    /// Folded hash per token (``StanceTables/foldedHashes(of:)``).
+    let folded: [UInt64]
     let entityAt: [Int?]
 
-    static let clauseBoundaries: Set<String> = [",", ";", ":", "but", "and", "although", "though", "while", "whereas", "—", "–"]
+    static let clauseBoundaries: TokenSet = [",", ";", ":", "but", "and", "although", "though", "while", "whereas", "—", "–"]
 
     func match() -> [CueOccurrence] {
         var cues: [CueOccurrence] = []
@@ -54,10 +56,10 @@ struct CueMatcher {
     private func isAsserted(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
         var end = sentence.upperBound - 1
         while end > tokens.upperBound, document.tokens[end].kind == .quote { end -= 1 }
-        if end >= tokens.upperBound, lower[end] == "?" { return false }
+        if end >= tokens.upperBound, folded[end] == Word.questionMark { return false }
         var index = tokens.lowerBound - 1
-        while index >= sentence.lowerBound, !Self.clauseBoundaries.contains(lower[index]) || lower[index] == "and" {
-            if lower[index] == "whether" { return false }
+        while index >= sentence.lowerBound, !Self.clauseBoundaries.contains(folded[index]) || folded[index] == Word.and {
+            if folded[index] == Word.whether { return false }
             index -= 1
         }
         return true
@@ -65,20 +67,20 @@ struct CueMatcher {
 
     private func longestCue(from start: Int, limit: Int) -> (Int, CueEntry)? {
         var best: (Int, CueEntry)?
-        var key = ""
+        var sequence = TokenHash.sequenceSeed
         var index = start
-        while index < limit, index - start < lexicon.maxCueTokens {
-            key = key.isEmpty ? lower[index] : key + " " + lower[index]
-            if let cue = lexicon.cues[key] { best = (index - start + 1, cue) }
-            guard lexicon.cuePrefixes.contains(key) else { break }
+        while index < limit, index - start < tables.maxCueTokens {
+            sequence = TokenHash.combine(sequence, folded[index])
+            guard let slot = tables.cues[sequence] else { break }
+            if let cue = slot.cue { best = (index - start + 1, cue) }
+            guard slot.isPrefix else { break }
             index += 1
         }
         return best
     }
 
     private func isNegator(_ index: Int) -> Bool {
-        let word = lower[index]
-        return lexicon.negators.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n’t")
+        tables.negators.contains(folded[index]) || document.tokenEndsWithNegation(index)
     }
 
     private func modified(_ cue: CueEntry, tokens: Range<Int>, sentence: Int, sentenceStart: Int) -> CueOccurrence {
@@ -86,16 +88,16 @@ struct CueMatcher {
         var negated = false
         var look = tokens.lowerBound - 1
         var steps = 0
-        while look >= sentenceStart, steps < 3, !Self.clauseBoundaries.contains(lower[look]) {
+        while look >= sentenceStart, steps < 3, !Self.clauseBoundaries.contains(folded[look]) {
             if isNegator(look) { negated.toggle() }
             look -= 1
             steps += 1
         }
         let before = tokens.lowerBound - 1
-        if before >= sentenceStart, let multiplier = lexicon.modifiers[lower[before]] { weight *= multiplier }
+        if before >= sentenceStart, let multiplier = tables.modifiers[folded[before]] { weight *= multiplier }
         var hedge = 1.0
         for index in sentenceStart..<tokens.lowerBound {
-            if let multiplier = lexicon.hedges[lower[index]] { hedge = min(hedge, multiplier) }
+            if let multiplier = tables.hedges[folded[index]] { hedge = min(hedge, multiplier) }
         }
         weight *= hedge
         var polarity = cue.polarity
@@ -106,5 +108,16 @@ struct CueMatcher {
         let range = TextRange(document.tokens[tokens.lowerBound].range.start, document.tokens[tokens.upperBound - 1].range.end)
         return CueOccurrence(cue: cue, tokens: tokens, range: range, sentence: sentence, polarity: polarity,
                              weight: (weight * 10_000).rounded() / 10_000, negated: negated)
+    }
+}
+
+extension Document {
+    /// Whether token `index` ends in a contracted negation (`can't`, `won’t`) the tokenizer kept whole.
+    func tokenEndsWithNegation(_ index: Int) -> Bool {
+        let range = tokens[index].range
+        return withUTF8 { bytes in
+            let token = bytes[range.start..<range.end]
+            return token.suffix(3).elementsEqual("n't".utf8) || token.suffix(5).elementsEqual("n’t".utf8)
+        }
     }
 }

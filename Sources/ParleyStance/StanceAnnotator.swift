@@ -14,21 +14,21 @@ public struct StanceAnnotator: Stage {
     public let name = "stance"
     public let requires: Set<LayerKey> = [.sentences, .tokens, .entities, .quotes]
     public let produces: Set<LayerKey> = [.stance]
-    let lexicon: StanceLexicon
+    let tables: StanceTables
 
     /// Creates the annotator over the bundled or user lexicons.
-    public init(lexicons: LexiconSet) { lexicon = StanceLexicon(lexicons) }
+    public init(lexicons: LexiconSet) { tables = StanceTables(StanceLexicon(lexicons)) }
 
     /// Creates the annotator over a hand-built lexicon.
-    public init(lexicon: StanceLexicon) { self.lexicon = lexicon }
+    public init(lexicon: StanceLexicon) { tables = StanceTables(lexicon) }
 
     /// Returns `document` with a stance row per entity.
     public func annotate(_ document: Document) throws(ParleyError) -> Document {
         var document = document
-        let lower = document.lowercasedTokenTexts()
+        let folded = StanceTables.foldedHashes(of: document)
         let entityAt = document.entityIndexByToken()
-        let cues = CueMatcher(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt).match()
-        let attributor = CueAttributor(lexicon: lexicon, document: document, lower: lower, entityAt: entityAt)
+        let cues = CueMatcher(tables: tables, document: document, folded: folded, entityAt: entityAt).match()
+        let attributor = CueAttributor(tables: tables, document: document, folded: folded, entityAt: entityAt)
         var evidence = [[StanceEvidence]](repeating: [], count: document.entities.count)
         for cue in cues {
             for (entity, rule) in attributor.attribute(cue) {

@@ -1,0 +1,63 @@
+import ParleyLexicon
+import ParleyModel
+
+/// A ``StanceLexicon`` compiled for matching: every lookup is by ASCII-folded token hash, so scanning a
+/// document for cues never builds or hashes a string.
+struct StanceTables: Sendable {
+    /// What a cue-table slot says about a token sequence: a whole cue, the start of a longer one, or both.
+    struct CueSlot: Sendable {
+        var cue: CueEntry?
+        var isPrefix = false
+    }
+
+    /// Sequence hash (``TokenHash/combine(_:_:)`` over folded token hashes) → slot.
+    let cues: UInt64Map<CueSlot>
+    let maxCueTokens: Int
+    let negators: TokenSet
+    let modifiers: TokenMap<Double>
+    let hedges: TokenMap<Double>
+    let reportingVerbs: TokenSet
+
+    init(_ lexicon: StanceLexicon) {
+        var cues = UInt64Map<CueSlot>(capacity: lexicon.cues.count + lexicon.cuePrefixes.count)
+        for (phrase, cue) in lexicon.cues { cues[Self.sequenceHash(phrase), default: CueSlot()].cue = cue }
+        for prefix in lexicon.cuePrefixes { cues[Self.sequenceHash(prefix), default: CueSlot()].isPrefix = true }
+        self.cues = cues
+        maxCueTokens = lexicon.maxCueTokens
+        negators = TokenSet(lexicon.negators)
+        modifiers = TokenMap(lexicon.modifiers.map { ($0.key, $0.value) })
+        hedges = TokenMap(lexicon.hedges.map { ($0.key, $0.value) })
+        reportingVerbs = TokenSet(lexicon.reportingVerbs)
+    }
+
+    /// The hash of a space-separated phrase as the matcher computes it over document tokens.
+    static func sequenceHash(_ phrase: String) -> UInt64 {
+        phrase.split(separator: " ").reduce(TokenHash.sequenceSeed) { TokenHash.combine($0, TokenHash.folded(String($1))) }
+    }
+
+    /// One folded hash per token of `document`, the only per-token data the stance rules read.
+    static func foldedHashes(of document: Document) -> [UInt64] {
+        document.withUTF8 { bytes in
+            document.tokens.map { TokenHash.folded(UnsafeBufferPointer(rebasing: bytes[$0.range.start..<$0.range.end])) }
+        }
+    }
+}
+
+/// Folded hashes of the single words the stance rules test for.
+enum Word {
+    static let questionMark = TokenHash.folded("?")
+    static let comma = TokenHash.folded(",")
+    static let whether = TokenHash.folded("whether")
+    static let and = TokenHash.folded("and")
+    static let according = TokenHash.folded("according")
+    static let to = TokenHash.folded("to")
+    static let the = TokenHash.folded("the")
+}
+
+extension UInt64Map {
+    /// The value under `key`, or `defaultValue` when absent; writes store into the map.
+    subscript(key: UInt64, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? defaultValue() }
+        set { self[key] = newValue }
+    }
+}
