@@ -150,7 +150,7 @@ final class EntityMatcher {
     private func isTitleCase(_ tokens: Range<Int>) -> Bool {
         var words = 0
         var capitals = 0
-        for index in tokens where facts.kinds[index] == .word && facts.lower[index].count >= 3 {
+        for index in tokens where facts.kinds[index] == .word && facts.length[index] >= 3 {
             words += 1
             if facts.capitalized[index] { capitals += 1 }
         }

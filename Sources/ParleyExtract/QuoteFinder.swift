@@ -162,7 +162,7 @@ struct QuoteFinder {
         var letters = false
         for index in (open + 1)..<close where facts.kinds[index] == .word {
             letters = true
-            let short = facts.lower[index].count < 4 && !facts.capitalized[index]
+            let short = facts.length[index] < 4 && !facts.capitalized[index]
             if short { continue }  // "of", "the", "and" may stay lower case in a title
             significant += 1
             if facts.capitalized[index] { capitalised += 1 }

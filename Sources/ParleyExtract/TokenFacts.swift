@@ -8,6 +8,8 @@ final class TokenFacts {
     let text: [String]
     /// Lower-cased text.
     let lower: [String]
+    /// Length in Unicode scalars (what "a word of at least three letters" means), without walking a String.
+    let length: [Int]
     /// Token kinds, copied for locality.
     let kinds: [TokenKind]
     /// First letter upper case (`Lavrov`, `US`, `Jean-Luc`).
@@ -27,6 +29,8 @@ final class TokenFacts {
         let count = document.tokens.count
         var text: [String] = []
         var lower: [String] = []
+        var length: [Int] = []
+        length.reserveCapacity(count)
         var kinds: [TokenKind] = []
         var capitalized: [Bool] = []
         var allCaps: [Bool] = []
@@ -55,14 +59,25 @@ final class TokenFacts {
                 var lowerCount = 0
                 var firstIsUpper = false
                 var sawLetter = false
-                if slice.allSatisfy({ $0 < 0x80 }) {
-                    for byte in slice {
-                        if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true } ; sawLetter = true }
-                        else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
-                    }
-                    // ASCII: lower-case the bytes directly (String.lowercased() is Unicode-general and slow).
-                    lower.append(upper == 0 ? string : String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+                var ascii = true
+                for byte in slice {
+                    if byte >= 0x80 { ascii = false; break }
+                    if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true }; sawLetter = true }
+                    else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
+                }
+                length.append(ascii ? slice.count : slice.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
+                if ascii {
+                    // ASCII: lower-case the bytes directly (String.lowercased() is Unicode-general and slow);
+                    // written straight into the new string's storage, so no scratch array is allocated.
+                    lower.append(upper == 0 ? string : String(unsafeUninitializedCapacity: slice.count) { buffer in
+                        for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+                        return slice.count
+                    })
                 } else {
+                    upper = 0
+                    lowerCount = 0
+                    firstIsUpper = false
+                    sawLetter = false
                     for scalar in string.unicodeScalars where scalar.properties.isAlphabetic {
                         if scalar.properties.isUppercase { upper += 1; if !sawLetter { firstIsUpper = true } }
                         else { lowerCount += 1 }
@@ -76,6 +91,7 @@ final class TokenFacts {
         }
         self.text = text
         self.lower = lower
+        self.length = length
         self.kinds = kinds
         self.capitalized = capitalized
         self.allCaps = allCaps

@@ -112,7 +112,7 @@ public struct CorpusReportFormatter: Sendable {
         json.beginObject()
         for date in form.byDate.keys.sorted() {
             let tally = form.byDate[date]!
-            json.key(date)
+            json.dynamicKey(date)
             json.beginObject()
             json.field("documents", tally.documents)
             json.field("optimismUnits", tally.optimismUnits)

@@ -90,11 +90,15 @@ public struct DocumentReportFormatter: Sendable {
         json.endObject()
     }
 
-    func writeRange(_ range: TextRange, _ offsets: ScalarOffsetMap, _ document: Document, textKey: String? = "text",
-                    prefix: String = "", into json: inout JSONWriter) {
-        json.field(prefix.isEmpty ? "start" : prefix + "Start", offsets.scalarOffset(range.start))
-        json.field(prefix.isEmpty ? "end" : prefix + "End", offsets.scalarOffset(range.end))
-        if let textKey { json.field(textKey, document.string(range)) }
+    func writeRange(_ range: TextRange, _ offsets: ScalarOffsetMap, _ document: Document,
+                    keys: (start: StaticString, end: StaticString, text: StaticString?) = ("start", "end", "text"),
+                    into json: inout JSONWriter) {
+        json.field(keys.start, offsets.scalarOffset(range.start))
+        json.field(keys.end, offsets.scalarOffset(range.end))
+        if let textKey = keys.text {
+            json.key(textKey)
+            document.withUTF8 { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+        }
     }
 
     func writeEntities(_ document: Document, _ offsets: ScalarOffsetMap, into json: inout JSONWriter) {
@@ -128,7 +132,7 @@ public struct DocumentReportFormatter: Sendable {
             json.beginObject()
             json.field("id", "q\(index + 1)")
             json.field("text", document.string(quote.range))
-            writeRange(quote.range, offsets, document, textKey: nil, into: &json)
+            writeRange(quote.range, offsets, document, keys: ("start", "end", nil), into: &json)
             json.field("speaker", quote.speaker.map { "e\($0)" })
             let speakerName = quote.speaker.flatMap { $0 < document.entities.count ? document.entities[$0].name : nil }
             json.field("speakerName", speakerName ?? quote.speakerText)
@@ -156,9 +160,9 @@ public struct DocumentReportFormatter: Sendable {
             for evidence in actor.evidence {
                 json.beginObject()
                 json.field("sentence", document.string(evidence.sentence))
-                writeRange(evidence.sentence, offsets, document, textKey: nil, into: &json)
+                writeRange(evidence.sentence, offsets, document, keys: ("start", "end", nil), into: &json)
                 json.field("cue", evidence.cue)
-                writeRange(evidence.cueRange, offsets, document, textKey: "cueText", prefix: "cue", into: &json)
+                writeRange(evidence.cueRange, offsets, document, keys: ("cueStart", "cueEnd", "cueText"), into: &json)
                 json.field("polarity", evidence.polarity.rawValue)
                 json.field("weight", evidence.weight)
                 json.field("rule", evidence.rule)

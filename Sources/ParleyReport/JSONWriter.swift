@@ -27,19 +27,36 @@ public struct JSONWriter {
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// Writes an object key; the next call writes its value.
-    public mutating func key(_ name: String) {
+    ///
+    /// Keys are literals of the report schema: they are copied as they are, without escaping, which
+    /// matters because a report writes dozens of keys per actor.
+    public mutating func key(_ name: StaticString) {
         separator()
-        appendString(name)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
-        needsComma = false
-        pendingKey = true
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        finishKey()
+    }
+
+    /// Writes a key computed at run time (a date in a tally), escaped like a string value.
+    public mutating func dynamicKey(_ name: String) {
+        separator()
+        var name = name
+        name.withUTF8 { appendEscaped($0) }
+        finishKey()
     }
 
     // MARK: - Values
 
     /// Writes a string value, escaped per RFC 8259.
-    public mutating func string(_ value: String) { beginValue(); appendString(value) }
+    public mutating func string(_ value: String) {
+        beginValue()
+        var value = value
+        value.withUTF8 { appendEscaped($0) }
+    }
+    /// Writes UTF-8 bytes as a string value, escaped per RFC 8259 (a slice of a document, without
+    /// making a `String` of it first).
+    public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { beginValue(); appendEscaped(value) }
     /// Writes a string or `null`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     /// Writes an integer.
@@ -65,13 +82,13 @@ public struct JSONWriter {
     // MARK: - Convenience
 
     /// Writes `"name": value` for a string or `null`.
-    public mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
+    public mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     /// Writes `"name": value` for an integer.
-    public mutating func field(_ name: String, _ value: Int) { key(name); int(value) }
+    public mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     /// Writes `"name": value` for a number.
-    public mutating func field(_ name: String, _ value: Double) { key(name); double(value) }
+    public mutating func field(_ name: StaticString, _ value: Double) { key(name); double(value) }
     /// Writes `"name": value` for a boolean.
-    public mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
+    public mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
 
     /// Appends a newline (JSON Lines record separator).
     public mutating func newline() { bytes.append(0x0A) }
@@ -79,6 +96,13 @@ public struct JSONWriter {
     // MARK: - Internals
 
     private var pendingKey = false
+
+    private mutating func finishKey() {
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(0x20) }
+        needsComma = false
+        pendingKey = true
+    }
 
     private mutating func beginValue() {
         if pendingKey { pendingKey = false } else { separator() }
@@ -103,34 +127,36 @@ public struct JSONWriter {
         for _ in 0..<(depth * 2) { bytes.append(0x20) }
     }
 
-    private mutating func appendString(_ value: String) {
+    /// Bytes that must be escaped in a JSON string: controls, `"`, `\\` (and DEL, for readable output).
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
+
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
-        // Fast path: most strings need no escaping and are copied in one go.
-        var value = value
-        let clean = value.withUTF8 { utf8 -> Bool in
-            for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F { return false }
-            bytes.append(contentsOf: utf8)
-            return true
-        }
-        if clean {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-            case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-            case 0x00..<0x20, 0x7F:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        // Copy clean runs in one go; most strings are a single clean run.
+        var runStart = 0
+        Self.needsEscape.withUnsafeBufferPointer { needsEscape in
+            for (index, byte) in utf8.enumerated() where needsEscape[Int(byte)] {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                appendEscape(byte)
+                runStart = index + 1
             }
         }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            bytes.append(contentsOf: "u00".utf8)
+            bytes.append(hex.utf8Start[Int(byte >> 4)])
+            bytes.append(hex.utf8Start[Int(byte & 0x0F)])
+        }
     }
 }
