@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Bounds the number of attributes per start tag before libxml2 sees the page.
 ///
 /// libxml2 2.9's HTML parser checks each new attribute against every earlier one of the same
@@ -22,7 +28,10 @@ enum HTMLAttributeLimiter {
             var index = 0
             let count = bytes.count
             while index < count {
-                guard bytes[index] == UInt8(ascii: "<"), index + 1 < count, isLetter(bytes[index + 1]) else {
+                // Jump to the next `<` with memchr (vectorised): text, scripts and styles hold no tags.
+                guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+                index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+                guard index + 1 < count, isLetter(bytes[index + 1]) else {
                     index += 1
                     continue
                 }

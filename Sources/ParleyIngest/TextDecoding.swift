@@ -65,7 +65,10 @@ public enum TextDecoding {
         let count = bytes.count
         while index < count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index = asciiRunEnd(bytes, from: index + 1)
+                continue
+            }
             var needed = 0
             var lower: UInt8 = 0x80
             var upper: UInt8 = 0xBF
@@ -165,11 +168,11 @@ public enum TextDecoding {
             }
             return DecodedText(text: decode(bytes, as: declared), encoding: declared, reason: declaredReason, warnings: [])
         }
-        let invalid = invalidUTF8Count(bytes)
-        if invalid == 0 {
-            return DecodedText(text: decode(bytes, as: .utf8), encoding: .utf8,
-                               reason: declared == nil ? "utf8-valid" : declaredReason, warnings: [])
+        // The common case in one pass: the standard library validates while it copies.
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return DecodedText(text: text, encoding: .utf8, reason: declared == nil ? "utf8-valid" : declaredReason, warnings: [])
         }
+        let invalid = invalidUTF8Count(bytes)
         if looksLikeWindows1252(bytes) {
             return DecodedText(text: decode(bytes, as: .windows1252), encoding: .windows1252,
                                reason: "windows-1252-fallback",
@@ -182,8 +185,21 @@ public enum TextDecoding {
 
     /// True when every byte is below 0x80.
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in bytes where byte >= 0x80 { return false }
-        return true
+        asciiRunEnd(bytes, from: 0) == bytes.count
+    }
+
+    /// The index of the first byte at or after `start` that is not ASCII (or `bytes.count`).
+    /// Pages are mostly ASCII, so this tests eight bytes per step (it is the inner loop of validation).
+    static func asciiRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        let count = bytes.count
+        while index + 8 <= count, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            index += 8
+        }
+        while index < count, bytes[index] < 0x80 { index += 1 }
+        return index
     }
 
     /// Heuristic: invalid UTF-8 whose high bytes are mostly isolated (one high byte between ASCII

@@ -95,10 +95,13 @@ public struct DocumentReportFormatter: Sendable {
                     into json: inout JSONWriter) {
         json.field(keys.start, offsets.scalarOffset(range.start))
         json.field(keys.end, offsets.scalarOffset(range.end))
-        if let textKey = keys.text {
-            json.key(textKey)
-            document.withUTF8 { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
-        }
+        if let textKey = keys.text { writeText(range, document, key: textKey, into: &json) }
+    }
+
+    /// Writes `"key": "<the text of range>"`, escaped straight from the document's bytes.
+    func writeText(_ range: TextRange, _ document: Document, key: StaticString, into json: inout JSONWriter) {
+        json.key(key)
+        document.withUTF8 { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
     }
 
     func writeEntities(_ document: Document, _ offsets: ScalarOffsetMap, into json: inout JSONWriter) {
@@ -131,7 +134,7 @@ public struct DocumentReportFormatter: Sendable {
         for (index, quote) in document.quotes.enumerated() {
             json.beginObject()
             json.field("id", "q\(index + 1)")
-            json.field("text", document.string(quote.range))
+            writeText(quote.range, document, key: "text", into: &json)
             writeRange(quote.range, offsets, document, keys: ("start", "end", nil), into: &json)
             json.field("speaker", quote.speaker.map { "e\($0)" })
             let speakerName = quote.speaker.flatMap { $0 < document.entities.count ? document.entities[$0].name : nil }
@@ -159,7 +162,7 @@ public struct DocumentReportFormatter: Sendable {
             json.beginArray()
             for evidence in actor.evidence {
                 json.beginObject()
-                json.field("sentence", document.string(evidence.sentence))
+                writeText(evidence.sentence, document, key: "sentence", into: &json)
                 writeRange(evidence.sentence, offsets, document, keys: ("start", "end", nil), into: &json)
                 json.field("cue", evidence.cue)
                 writeRange(evidence.cueRange, offsets, document, keys: ("cueStart", "cueEnd", "cueText"), into: &json)

@@ -110,12 +110,15 @@ extension BatchDriver {
 
 /// Loads the bundled lexicons, plus `--lexicons DIR` when given.
 enum LexiconLoading {
+    /// A bad lexicon row is a data error, not a usage error: one `parley: lexicon error: file:line: …`
+    /// line on stderr and exit status 64, without the usage text a `ValidationError` would print.
     static func load(_ directory: String?) throws -> LexiconSet {
         guard let directory else { return LexiconSet.bundled }
         do {
             return try LexiconSet.load(overrides: directory)
         } catch {
-            throw ValidationError("lexicon error: \(error)")
+            StandardStreams.error("parley: lexicon error: \(error)")
+            throw ExitCode(64)
         }
     }
 }

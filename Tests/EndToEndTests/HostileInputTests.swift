@@ -193,6 +193,9 @@ import Testing
         #expect(outcome.status == 64)
         #expect(outcome.stdout.isEmpty)
         #expect(outcome.stderr.contains("intensifiers.tsv:3:"), "file:line in \(outcome.stderr)")
+        // Regression: a data error is one line, not a usage error followed by the usage text.
+        #expect(outcome.stderr.hasPrefix("parley: lexicon error: "), "one clear line: \(outcome.stderr)")
+        #expect(!outcome.stderr.contains("Usage:"), "no usage text: \(outcome.stderr)")
     }
 }
 

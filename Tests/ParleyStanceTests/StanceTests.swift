@@ -99,6 +99,10 @@ enum TestStanceLexicon {
         ("Hopeful signs emerged, according to Ndongo.", [("Ndongo", .person, nil)], "Ndongo", .optimism, "according-to", false),
         ("Analysts called the forecast overly optimistic, Smith said.", [("Smith", .person, nil)], "Smith", .skepticism, "reported-speech", false),
         ("Trump's confidence grew.", [("Trump", .person, .male)], "Trump", .optimism, "possessive", false),
+        // A contracted negation between subject and verb cue is skipped with either apostrophe
+        // (regression: the typographic one used to stop the subject search).
+        ("Okafor hasn't warned about delays.", [("Okafor", .person, .female)], "Okafor", .optimism, "subject", true),
+        ("Okafor hasn’t warned about delays.", [("Okafor", .person, .female)], "Okafor", .optimism, "subject", true),
     ]
 
     @Test(arguments: attribution)
