@@ -61,33 +61,46 @@ public struct UInt64Map<Value> {
 
 extension UInt64Map: Sendable where Value: Sendable {}
 
-/// Single words mapped to values, compared by ASCII-folded token hash, for the matchers' closed word
-/// lists ("very" → 1.5): looking a document token up costs one probe and builds no string.
+/// Single words mapped to values, compared by token hash, for the matchers' closed word lists
+/// ("very" → 1.5): looking a document token up costs one probe and builds no string.
+///
+/// Folded maps (the default) compare ASCII case-insensitively and are probed with folded token
+/// hashes; exact maps are probed with exact hashes (`Cup` but not `cup`).
 public struct TokenMap<Value: Sendable>: Sendable {
     @usableFromInline var map = UInt64Map<Value>(capacity: 16)
+    /// Which token hashes the map must be probed with.
+    public let letterCase: LetterCase
 
-    /// Creates the map; each key is one token, compared case-insensitively for ASCII letters.
-    public init(_ pairs: some Sequence<(String, Value)>) {
-        for (word, value) in pairs { map[Self.key(TokenHash.folded(word))] = value }
+    /// Creates the map; each key is one token.
+    public init(_ pairs: some Sequence<(String, Value)>, case letterCase: LetterCase = .folded) {
+        self.letterCase = letterCase
+        for (word, value) in pairs {
+            map[Self.key(letterCase == .folded ? TokenHash.folded(word) : TokenHash.exact(word))] = value
+        }
     }
 
-    /// The value of the token whose folded hash is `hash`, or nil.
+    /// The value of the token whose hash (of this map's ``letterCase``) is `hash`, or nil.
     @inlinable public subscript(hash: UInt64) -> Value? { map[Self.key(hash)] }
 
     /// A well-mixed key for a token hash (FNV-1a's top bits alone are poorly spread).
     @inlinable static func key(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
 }
 
-/// A set of single words compared by ASCII-folded token hash ("the", "according", "whether").
+/// A set of single words compared by token hash ("the", "according", "whether"); see ``TokenMap``.
 public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline let words: TokenMap<Bool>
 
     /// Creates the set of `words` (each one token).
-    public init(_ words: some Sequence<String>) { self.words = TokenMap(words.lazy.map { ($0, true) }) }
+    public init(_ words: some Sequence<String>, case letterCase: LetterCase = .folded) {
+        self.words = TokenMap(words.lazy.map { ($0, true) }, case: letterCase)
+    }
 
-    /// Creates the set from a literal list of words.
+    /// Creates a folded set from a literal list of words.
     public init(arrayLiteral words: String...) { self.init(words) }
 
-    /// Whether the token with folded hash `hash` is one of the words.
+    /// Which token hashes the set must be probed with.
+    public var letterCase: LetterCase { words.letterCase }
+
+    /// Whether the token with hash `hash` (of the set's ``letterCase``) is one of the words.
     @inlinable public func contains(_ hash: UInt64) -> Bool { words[hash] != nil }
 }

@@ -1,0 +1,38 @@
+import ParleyLexicon
+import Testing
+
+/// The hash-keyed word lists the matchers probe with per-token hashes.
+@Suite struct TokenSetTests {
+    @Test(arguments: [
+        // (word in the set, probe, letter case, expected)
+        ("the", "the", LetterCase.folded, true),
+        ("the", "The", .folded, true),
+        ("the", "THE", .folded, true),
+        ("n't", "n’t", .folded, true),       // typographic apostrophe reads as '
+        ("Cup", "Cup", .exact, true),
+        ("Cup", "cup", .exact, false),
+        ("the", "then", .folded, false),
+        ("the", "", .folded, false),
+    ])
+    func membership(word: String, probe: String, letterCase: LetterCase, expected: Bool) {
+        let set = TokenSet([word, "and", "according"], case: letterCase)
+        let hash = letterCase == .folded ? TokenHash.folded(probe) : TokenHash.exact(probe)
+        #expect(set.contains(hash) == expected)
+    }
+
+    @Test func mapReturnsTheValueOfTheWord() {
+        let map = TokenMap([("very", 1.5), ("somewhat", 0.7)])
+        #expect(map[TokenHash.folded("Very")] == 1.5)
+        #expect(map[TokenHash.folded("somewhat")] == 0.7)
+        #expect(map[TokenHash.folded("rather")] == nil)
+    }
+
+    /// Growing past the initial capacity keeps every key (and key 0, stored as 1, is found again).
+    @Test func uint64MapGrowsAndKeepsEveryKey() {
+        var map = UInt64Map<Int>(capacity: 2)
+        let keys = (0..<5_000).map { TokenHash.combine(TokenHash.sequenceSeed, UInt64($0)) } + [0]
+        for (value, key) in keys.enumerated() { map[key] = value }
+        for (value, key) in keys.enumerated() { #expect(map[key] == value) }
+        #expect(map[TokenHash.combine(TokenHash.sequenceSeed, 99_999)] == nil)
+    }
+}
