@@ -52,7 +52,10 @@ enum HTMLMetadataExtractor {
             metas["dc.date"], metas["dc.date.issued"], metas["dcterms.created"], metas["sailthru.date"],
             metas["parsely-pub-date"], tree.head.times.first?.datetime,
         ]
+        // A machine-readable date anywhere beats a date in words (which keeps only the day).
         metadata.published = dateCandidates.lazy.compactMap { $0.flatMap(normalizeDate) }.first
+            ?? dateCandidates.lazy.compactMap { $0.flatMap(TextualDate.parse) }.first
+            ?? visibleDate(tree)
 
         let canonical = tree.head.links.first { $0.rel.lowercased().split(separator: " ").contains("canonical") }?.href
         metadata.url = [canonical, metas["og:url"], article?["url"]?.string].lazy
@@ -103,6 +106,20 @@ enum HTMLMetadataExtractor {
     // MARK: - Helpers
 
     /// Collapsed text of the first body element satisfying `predicate`.
+    /// The date printed on the page near the headline ("Published November 19, 2019"): the first of the
+    /// first few elements whose class or id names a date that reads as one.
+    static func visibleDate(_ tree: HTMLTree) -> String? {
+        var tried = 0
+        for i in max(Int(tree.body), 0)..<tree.nodes.count where tree.nodes[i].flags.contains(.dateClass) && tree.nodes[i].tag != .text {
+            let text = tree.collapsedText(of: i, limit: 120)
+            guard !text.isEmpty else { continue }
+            if let date = normalizeDate(text) ?? TextualDate.parse(text) { return date }
+            tried += 1
+            if tried == 8 { break }
+        }
+        return nil
+    }
+
     static func firstText(_ tree: HTMLTree, where predicate: (HTMLNode) -> Bool) -> String? {
         let start = max(Int(tree.body), 0)
         for i in start..<tree.nodes.count where predicate(tree.nodes[i]) {

@@ -1,4 +1,4 @@
-import ParleyIngest
+@testable import ParleyIngest
 import ParleyModel
 import Testing
 
@@ -37,7 +37,33 @@ struct HTMLMetadataTests {
         Case(name: "byline class and time element",
              before: #"<div class="article-byline">By Jane Doe</div><time datetime="2024-03-05">5 March</time>"#,
              expected: Metadata(title: "Bus network grows", byline: "Jane Doe", published: "2024-03-05", language: "en")),
+        Case(name: "date written in words",
+             head: #"<meta name="date" content="Tuesday, March 5th, 2024 8:30 AM ET">"#,
+             expected: Metadata(title: "Bus network grows", published: "2024-03-05", language: "en")),
+        Case(name: "date printed on the page",
+             before: #"<span class="post-date">Updated</span><div class="post-date">Published November 19, 2019</div>"#,
+             expected: Metadata(title: "Bus network grows", published: "2019-11-19", language: "en")),
+        Case(name: "a machine-readable date wins over words",
+             head: #"<meta name="date" content="March 5, 2024"><meta name="dc.date" content="2024-03-06T10:00:00Z">"#,
+             expected: Metadata(title: "Bus network grows", published: "2024-03-06T10:00:00Z", language: "en")),
     ]
+
+    /// Dates in words become ISO dates; text that only looks like one gives nil.
+    @Test(arguments: [
+        ("May 7, 2019", "2019-05-07"),
+        ("7 May 2019", "2019-05-07"),
+        ("Nov. 19, 2019 11:30 AM ET", "2019-11-19"),
+        ("Tuesday 1st October 2024", "2024-10-01"),
+        ("SEPT 30 1999", "1999-09-30"),
+        ("February 29, 2024", "2024-02-29"),
+        ("February 29, 2023", nil),      // no such day
+        ("May 2019", nil),               // no day
+        ("Updated 2 hours ago", nil),
+        ("may be 7 or 2019", nil),       // "may" with no day right after it
+    ] as [(String, String?)])
+    func textualDates(raw: String, expected: String?) {
+        #expect(TextualDate.parse(raw) == expected)
+    }
 
     @Test("metadata sources", arguments: cases)
     func metadata(_ testCase: Case) throws {
