@@ -92817,6 +92817,7 @@ Senate	US Senate|U.S. Senate	legislature	United States
 House of Representatives	the House|US House	legislature	United States
 Supreme Court	US Supreme Court|U.S. Supreme Court	court	United States
 Federal Reserve	the Fed|Fed|US Federal Reserve	central-bank	United States
+Federal Open Market Committee	FOMC	central-bank	United States
 CIA	Central Intelligence Agency	agency	United States
 FBI	Federal Bureau of Investigation	agency	United States
 NSA	National Security Agency	agency	United States
@@ -92911,7 +92912,7 @@ World Health Organization	WHO|World Health Organisation	intergovernmental
 World Trade Organization	WTO|World Trade Organisation	intergovernmental	
 OPEC	Organization of the Petroleum Exporting Countries|OPEC+	intergovernmental	
 OECD	Organisation for Economic Co-operation and Development	intergovernmental	
-OSCE	Organization for Security and Co-operation in Europe	intergovernmental	
+OSCE	Organization for Security and Co-operation in Europe|Organisation for Security and Co-operation in Europe|Organization for Security and Cooperation in Europe|Organisation for Security and Cooperation in Europe	intergovernmental	
 G7	G-7|Group of Seven	intergovernmental	
 G20	G-20|Group of 20	intergovernmental	
 BRICS		intergovernmental	
@@ -92931,7 +92932,7 @@ Médecins Sans Frontières	Doctors Without Borders|MSF|Medecins Sans Frontieres	
 Greenpeace		ngo	
 Oxfam		ngo	
 Reuters	Thomson Reuters	media	
-Agence France-Presse	AFP	media	France
+Agence France-Presse	AFP|Agence France Presse	media	France
 Associated Press	AP	media	United States
 BBC	British Broadcasting Corporation|BBC News	media	United Kingdom
 Bloomberg	Bloomberg News	media	United States
@@ -92951,7 +92952,7 @@ Politico		media	United States
 Axios		media	United States
 Al Jazeera	Al-Jazeera	media	Qatar
 Al Arabiya		media	Saudi Arabia
-TASS	Tass	media	Russia
+TASS	Tass|ITAR-TASS|Itar-Tass	media	Russia
 RIA Novosti	RIA	media	Russia
 RT	Russia Today	media	Russia
 Interfax		media	Russia
@@ -93066,7 +93067,7 @@ Tencent		company	China
 BYD		company	China
 Samsung	Samsung Electronics	company	South Korea
 Hyundai		company	South Korea
-Toyota		company	Japan
+Toyota	Toyota Motor	company	Japan
 Sony		company	Japan
 SoftBank		company	Japan
 TSMC	Taiwan Semiconductor Manufacturing Company	company	Taiwan
@@ -93088,7 +93089,7 @@ LVMH		company	France
 Renault		company	France
 Shell		company	United Kingdom
 BP	British Petroleum	company	United Kingdom
-HSBC		company	United Kingdom
+HSBC	HSBC Holdings	company	United Kingdom
 Barclays		company	United Kingdom
 Unilever		company	United Kingdom
 Rolls-Royce		company	United Kingdom
@@ -93098,7 +93099,7 @@ UBS		company	Switzerland
 Novartis		company	Switzerland
 Ericsson		company	Sweden
 Nokia		company	Finland
-Equinor		company	Norway
+Equinor	Statoil	company	Norway
 Maersk		company	Denmark
 Tata	Tata Group	company	India
 Reliance	Reliance Industries	company	India
