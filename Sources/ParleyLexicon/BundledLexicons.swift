@@ -93133,6 +93133,1080 @@ Kyiv School of Economics		university	Ukraine
 Moody's		company	United States
 S&P Global	Standard & Poor's|S&P	company	United States
 Fitch	Fitch Ratings	company	United States
+# --- sport ---
+# England
+Arsenal		sport	United Kingdom
+Aston Villa		sport	United Kingdom
+Birmingham City		sport	United Kingdom
+Blackburn Rovers		sport	United Kingdom
+Bolton Wanderers		sport	United Kingdom
+AFC Bournemouth		sport	United Kingdom
+Bradford City		sport	United Kingdom
+Brentford FC		sport	United Kingdom
+Brighton & Hove Albion	Brighton and Hove Albion	sport	United Kingdom
+Burnley FC		sport	United Kingdom
+Cardiff City		sport	United Kingdom
+Charlton Athletic		sport	United Kingdom
+Chelsea FC		sport	United Kingdom
+Coventry City		sport	United Kingdom
+Crystal Palace		sport	United Kingdom
+Derby County		sport	United Kingdom
+Everton		sport	United Kingdom
+Fulham	Fulham FC	sport	United Kingdom
+Huddersfield Town		sport	United Kingdom
+Hull City		sport	United Kingdom
+Ipswich Town		sport	United Kingdom
+Leeds United	Leeds Utd	sport	United Kingdom
+Leicester City		sport	United Kingdom
+Liverpool FC		sport	United Kingdom
+Manchester City	Man City	sport	United Kingdom
+Manchester United	Man United|Man Utd|Manchester Utd	sport	United Kingdom
+Middlesbrough FC		sport	United Kingdom
+Newcastle United	Newcastle Utd	sport	United Kingdom
+Norwich City		sport	United Kingdom
+Nottingham Forest	Nottm Forest	sport	United Kingdom
+Oldham Athletic		sport	United Kingdom
+Portsmouth FC		sport	United Kingdom
+Queens Park Rangers	QPR	sport	United Kingdom
+Sheffield United	Sheffield Utd	sport	United Kingdom
+Sheffield Wednesday	Sheffield Weds	sport	United Kingdom
+Southampton FC		sport	United Kingdom
+Stoke City		sport	United Kingdom
+Sunderland AFC		sport	United Kingdom
+Swansea City		sport	United Kingdom
+Swindon Town		sport	United Kingdom
+Tottenham Hotspur	Tottenham|Spurs	sport	United Kingdom
+Watford FC		sport	United Kingdom
+West Bromwich Albion	West Brom	sport	United Kingdom
+West Ham United	West Ham	sport	United Kingdom
+Wigan Athletic		sport	United Kingdom
+Wimbledon FC		sport	United Kingdom
+Wolverhampton Wanderers	Wolves	sport	United Kingdom
+Barnsley FC		sport	United Kingdom
+Bristol City		sport	United Kingdom
+Bristol Rovers		sport	United Kingdom
+Millwall		sport	United Kingdom
+Luton Town		sport	United Kingdom
+Plymouth Argyle		sport	United Kingdom
+Port Vale		sport	United Kingdom
+Tranmere Rovers	Tranmere	sport	United Kingdom
+Grimsby Town		sport	United Kingdom
+Crewe Alexandra		sport	United Kingdom
+Stockport County		sport	United Kingdom
+Notts County		sport	United Kingdom
+Preston North End		sport	United Kingdom
+Cambridge United		sport	United Kingdom
+Oxford United		sport	United Kingdom
+Peterborough United		sport	United Kingdom
+Southend United		sport	United Kingdom
+Rotherham United		sport	United Kingdom
+Scunthorpe United		sport	United Kingdom
+Carlisle United		sport	United Kingdom
+Hartlepool United		sport	United Kingdom
+Colchester United		sport	United Kingdom
+Torquay United		sport	United Kingdom
+Mansfield Town		sport	United Kingdom
+Northampton Town		sport	United Kingdom
+Shrewsbury Town		sport	United Kingdom
+Doncaster Rovers		sport	United Kingdom
+Wycombe Wanderers	Wycombe	sport	United Kingdom
+Milton Keynes Dons	MK Dons	sport	United Kingdom
+AFC Wimbledon		sport	United Kingdom
+Leyton Orient		sport	United Kingdom
+Exeter City		sport	United Kingdom
+Lincoln City		sport	United Kingdom
+York City		sport	United Kingdom
+Chester City		sport	United Kingdom
+Hereford United		sport	United Kingdom
+Cheltenham Town		sport	United Kingdom
+Fleetwood Town		sport	United Kingdom
+Accrington Stanley		sport	United Kingdom
+Forest Green Rovers		sport	United Kingdom
+Burton Albion		sport	United Kingdom
+Yeovil Town		sport	United Kingdom
+Dagenham & Redbridge		sport	United Kingdom
+Halifax Town		sport	United Kingdom
+Salford City		sport	United Kingdom
+Wrexham AFC		sport	United Kingdom
+# Scotland
+Celtic	Glasgow Celtic	sport	United Kingdom
+Rangers	Glasgow Rangers	sport	United Kingdom
+Aberdeen FC		sport	United Kingdom
+Heart of Midlothian	Hearts	sport	United Kingdom
+Hibernian	Hibs	sport	United Kingdom
+Dundee United	Dundee Utd	sport	United Kingdom
+Dundee FC		sport	United Kingdom
+Motherwell FC		sport	United Kingdom
+Kilmarnock FC		sport	United Kingdom
+St Johnstone	St. Johnstone	sport	United Kingdom
+St Mirren	St. Mirren	sport	United Kingdom
+Partick Thistle	Partick	sport	United Kingdom
+Dunfermline Athletic		sport	United Kingdom
+Raith Rovers	Raith	sport	United Kingdom
+Inverness Caledonian Thistle	Inverness CT|Caley Thistle	sport	United Kingdom
+Ross County		sport	United Kingdom
+Hamilton Academical	Hamilton Accies	sport	United Kingdom
+Greenock Morton		sport	United Kingdom
+Queen of the South		sport	United Kingdom
+Airdrieonians		sport	United Kingdom
+Falkirk FC		sport	United Kingdom
+Livingston FC		sport	United Kingdom
+# Spain
+Real Madrid		sport	Spain
+FC Barcelona	Barca|Barça	sport	Spain
+Atletico Madrid	Atlético Madrid|Atletico de Madrid|Atlético de Madrid|Atletico|Atlético	sport	Spain
+Valencia CF		sport	Spain
+Sevilla	Sevilla FC	sport	Spain
+Real Betis	Betis	sport	Spain
+Athletic Bilbao	Athletic Club	sport	Spain
+Real Sociedad		sport	Spain
+Deportivo La Coruna	Deportivo La Coruña|Deportivo Coruna|Deportivo Coruña|Deportivo	sport	Spain
+Celta Vigo	Celta de Vigo|Celta	sport	Spain
+Espanyol	RCD Espanyol	sport	Spain
+Real Zaragoza		sport	Spain
+Real Valladolid		sport	Spain
+Racing Santander		sport	Spain
+Sporting Gijon	Sporting Gijón	sport	Spain
+Real Oviedo		sport	Spain
+Osasuna		sport	Spain
+Real Mallorca	RCD Mallorca	sport	Spain
+CD Tenerife		sport	Spain
+SD Compostela		sport	Spain
+Rayo Vallecano	Rayo	sport	Spain
+Getafe CF		sport	Spain
+Levante UD		sport	Spain
+Malaga CF	Málaga CF	sport	Spain
+Deportivo Alaves	Deportivo Alavés|Alaves|Alavés	sport	Spain
+Numancia		sport	Spain
+UD Salamanca		sport	Spain
+CF Extremadura		sport	Spain
+Logrones	Logroñés	sport	Spain
+Albacete Balompie		sport	Spain
+Hércules CF		sport	Spain
+SD Eibar		sport	Spain
+CD Leganes	CD Leganés	sport	Spain
+Girona FC		sport	Spain
+Granada CF		sport	Spain
+Cadiz CF	Cádiz CF	sport	Spain
+Elche CF		sport	Spain
+UD Almeria	UD Almería	sport	Spain
+UD Las Palmas		sport	Spain
+Recreativo Huelva	Recreativo de Huelva	sport	Spain
+Villarreal	Villarreal CF	sport	Spain
+# Italy
+Juventus	Juve	sport	Italy
+AC Milan		sport	Italy
+Inter Milan	Internazionale|Inter	sport	Italy
+AS Roma		sport	Italy
+Lazio	SS Lazio	sport	Italy
+Napoli	SSC Napoli	sport	Italy
+Fiorentina		sport	Italy
+Parma FC	Parma Calcio	sport	Italy
+Sampdoria		sport	Italy
+Genoa CFC		sport	Italy
+Torino FC		sport	Italy
+Atalanta		sport	Italy
+Udinese		sport	Italy
+Bologna FC		sport	Italy
+Cagliari Calcio		sport	Italy
+Piacenza Calcio		sport	Italy
+Vicenza Calcio		sport	Italy
+Hellas Verona		sport	Italy
+Chievo	Chievo Verona	sport	Italy
+AC Perugia		sport	Italy
+Reggiana		sport	Italy
+Cremonese		sport	Italy
+Calcio Padova		sport	Italy
+AS Bari		sport	Italy
+US Lecce		sport	Italy
+Salernitana		sport	Italy
+Empoli FC		sport	Italy
+Venezia FC		sport	Italy
+Brescia Calcio		sport	Italy
+US Palermo		sport	Italy
+Sassuolo		sport	Italy
+AC Siena		sport	Italy
+AS Livorno		sport	Italy
+Reggina		sport	Italy
+Foggia Calcio		sport	Italy
+Ascoli Calcio		sport	Italy
+Frosinone Calcio		sport	Italy
+Spezia Calcio		sport	Italy
+FC Crotone		sport	Italy
+Benevento Calcio		sport	Italy
+AC Monza		sport	Italy
+# Germany
+Bayern Munich	Bayern|Bayern Muenchen|Bayern München|FC Bayern|FC Bayern Munich	sport	Germany
+Borussia Dortmund	BVB	sport	Germany
+Borussia Moenchengladbach	Borussia Mönchengladbach|Borussia Monchengladbach|Gladbach|Borussia	sport	Germany
+Schalke 04	Schalke|FC Schalke	sport	Germany
+Werder Bremen	Werder	sport	Germany
+Hamburg SV	Hamburger SV|HSV	sport	Germany
+VfB Stuttgart		sport	Germany
+Bayer Leverkusen	Leverkusen	sport	Germany
+Eintracht Frankfurt		sport	Germany
+1. FC Koeln	1. FC Köln|FC Cologne|FC Koeln|FC Köln	sport	Germany
+Karlsruher SC	Karlsruhe SC	sport	Germany
+1. FC Kaiserslautern	FC Kaiserslautern	sport	Germany
+VfL Bochum		sport	Germany
+MSV Duisburg		sport	Germany
+Hansa Rostock		sport	Germany
+SC Freiburg		sport	Germany
+1860 Munich	TSV 1860 Munich|1860 Muenchen|1860 München	sport	Germany
+Arminia Bielefeld		sport	Germany
+Fortuna Duesseldorf	Fortuna Düsseldorf	sport	Germany
+Hertha Berlin	Hertha BSC|Hertha	sport	Germany
+VfL Wolfsburg		sport	Germany
+Hannover 96		sport	Germany
+1. FC Nuremberg	1. FC Nürnberg|FC Nuremberg	sport	Germany
+Energie Cottbus		sport	Germany
+Mainz 05	FSV Mainz|FSV Mainz 05	sport	Germany
+TSG Hoffenheim	Hoffenheim	sport	Germany
+RB Leipzig		sport	Germany
+FC Augsburg		sport	Germany
+Union Berlin	1. FC Union Berlin	sport	Germany
+FC St. Pauli	St. Pauli|St Pauli	sport	Germany
+Dynamo Dresden		sport	Germany
+Bayer Uerdingen	KFC Uerdingen	sport	Germany
+Alemannia Aachen		sport	Germany
+SpVgg Unterhaching	Unterhaching	sport	Germany
+Greuther Fuerth	Greuther Fürth|SpVgg Greuther Fürth	sport	Germany
+1. FC Heidenheim		sport	Germany
+Darmstadt 98	SV Darmstadt 98	sport	Germany
+SC Paderborn		sport	Germany
+Eintracht Braunschweig		sport	Germany
+FC Ingolstadt		sport	Germany
+Holstein Kiel		sport	Germany
+Stuttgarter Kickers		sport	Germany
+# France
+Paris St Germain	Paris Saint-Germain|Paris St-Germain|Paris St. Germain|Paris SG|PSG	sport	France
+Olympique Marseille	Olympique de Marseille	sport	France
+Olympique Lyon	Olympique Lyonnais	sport	France
+AS Monaco		sport	France
+Girondins Bordeaux	Girondins de Bordeaux	sport	France
+FC Nantes		sport	France
+AJ Auxerre		sport	France
+RC Lens		sport	France
+Lille OSC	LOSC|LOSC Lille	sport	France
+FC Metz		sport	France
+RC Strasbourg		sport	France
+Montpellier HSC		sport	France
+Stade Rennes	Stade Rennais	sport	France
+AS Cannes		sport	France
+En Avant Guingamp	EA Guingamp	sport	France
+Le Havre AC		sport	France
+SC Bastia		sport	France
+OGC Nice		sport	France
+AS Saint-Etienne	AS St Etienne	sport	France
+Stade Malherbe Caen	SM Caen	sport	France
+Toulouse FC		sport	France
+FC Sochaux	Sochaux	sport	France
+ESTAC Troyes		sport	France
+FC Lorient		sport	France
+CS Sedan		sport	France
+AS Nancy	AS Nancy-Lorraine	sport	France
+Valenciennes FC		sport	France
+Stade de Reims		sport	France
+Stade Brestois		sport	France
+Angers SCO		sport	France
+Dijon FCO		sport	France
+Nimes Olympique	Nîmes Olympique	sport	France
+AC Ajaccio		sport	France
+Red Star Paris	Red Star 93	sport	France
+# Netherlands
+Ajax	Ajax Amsterdam	sport	Netherlands
+PSV Eindhoven	PSV	sport	Netherlands
+Feyenoord	Feyenoord Rotterdam	sport	Netherlands
+AZ Alkmaar	AZ	sport	Netherlands
+FC Twente	Twente|Twente Enschede	sport	Netherlands
+Vitesse	Vitesse Arnhem	sport	Netherlands
+SC Heerenveen	Heerenveen	sport	Netherlands
+FC Utrecht		sport	Netherlands
+FC Groningen		sport	Netherlands
+Willem II	Willem II Tilburg	sport	Netherlands
+NAC Breda	NAC	sport	Netherlands
+Roda JC	Roda JC Kerkrade|Roda Kerkrade	sport	Netherlands
+Sparta Rotterdam		sport	Netherlands
+NEC Nijmegen		sport	Netherlands
+De Graafschap	De Graafschap Doetinchem	sport	Netherlands
+RKC Waalwijk	RKC	sport	Netherlands
+Fortuna Sittard		sport	Netherlands
+FC Volendam		sport	Netherlands
+Go Ahead Eagles		sport	Netherlands
+Heracles Almelo	Heracles	sport	Netherlands
+PEC Zwolle		sport	Netherlands
+ADO Den Haag		sport	Netherlands
+MVV Maastricht	MVV	sport	Netherlands
+FC Den Bosch		sport	Netherlands
+Excelsior Rotterdam		sport	Netherlands
+# Portugal
+Benfica	SL Benfica	sport	Portugal
+FC Porto		sport	Portugal
+Sporting Lisbon	Sporting CP|Sporting Clube de Portugal	sport	Portugal
+Boavista		sport	Portugal
+Sporting Braga	SC Braga	sport	Portugal
+Vitoria Guimaraes	Vitória Guimarães|Vitoria de Guimaraes	sport	Portugal
+Vitoria Setubal	Vitória Setúbal|Vitoria de Setubal	sport	Portugal
+Maritimo	Marítimo|CS Maritimo	sport	Portugal
+Belenenses		sport	Portugal
+CD Nacional		sport	Portugal
+Gil Vicente		sport	Portugal
+Estrela Amadora		sport	Portugal
+SC Farense	Farense	sport	Portugal
+Salgueiros		sport	Portugal
+Uniao Leiria	União de Leiria	sport	Portugal
+Academica Coimbra	Académica	sport	Portugal
+Rio Ave		sport	Portugal
+Pacos Ferreira	Paços de Ferreira	sport	Portugal
+Moreirense		sport	Portugal
+FC Famalicao	Famalicão	sport	Portugal
+Campomaiorense		sport	Portugal
+# Belgium
+Anderlecht	RSC Anderlecht	sport	Belgium
+Club Brugge	Club Bruges	sport	Belgium
+Standard Liege	Standard Liège|Standard de Liege	sport	Belgium
+Racing Genk	KRC Genk	sport	Belgium
+KAA Gent	AA Gent	sport	Belgium
+Sporting Lokeren	Lokeren	sport	Belgium
+KV Mechelen		sport	Belgium
+Germinal Ekeren	Germinal Beerschot	sport	Belgium
+Lierse	Lierse SK	sport	Belgium
+Sporting Charleroi		sport	Belgium
+Cercle Brugge		sport	Belgium
+SK Beveren		sport	Belgium
+Royal Antwerp		sport	Belgium
+Excelsior Mouscron		sport	Belgium
+Eendracht Aalst		sport	Belgium
+RWD Molenbeek		sport	Belgium
+KVC Westerlo		sport	Belgium
+Zulte Waregem		sport	Belgium
+KV Oostende		sport	Belgium
+Sint-Truiden	STVV	sport	Belgium
+Union Saint-Gilloise	Union SG	sport	Belgium
+# Turkey
+Galatasaray		sport	Turkey
+Fenerbahce	Fenerbahçe	sport	Turkey
+Besiktas	Beşiktaş	sport	Turkey
+Trabzonspor		sport	Turkey
+Bursaspor		sport	Turkey
+Gaziantepspor		sport	Turkey
+Kocaelispor		sport	Turkey
+Samsunspor		sport	Turkey
+Ankaragucu	Ankaragücü|MKE Ankaragucu	sport	Turkey
+Genclerbirligi	Gençlerbirliği	sport	Turkey
+Antalyaspor		sport	Turkey
+Denizlispor		sport	Turkey
+Konyaspor		sport	Turkey
+Kayserispor		sport	Turkey
+Sivasspor		sport	Turkey
+Istanbulspor	İstanbulspor	sport	Turkey
+Goztepe	Göztepe	sport	Turkey
+Vanspor		sport	Turkey
+Erzurumspor		sport	Turkey
+Istanbul Basaksehir		sport	Turkey
+Alanyaspor		sport	Turkey
+Kasimpasa	Kasımpaşa	sport	Turkey
+Caykur Rizespor	Rizespor	sport	Turkey
+Eskisehirspor		sport	Turkey
+Manisaspor		sport	Turkey
+Malatyaspor		sport	Turkey
+Adanaspor		sport	Turkey
+Hatayspor		sport	Turkey
+Altay Izmir		sport	Turkey
+# Greece
+Olympiakos	Olympiacos|Olympiakos Piraeus|Olympiacos Piraeus	sport	Greece
+Panathinaikos		sport	Greece
+AEK Athens	AEK	sport	Greece
+PAOK	PAOK Salonika|PAOK Thessaloniki	sport	Greece
+Aris Salonika	Aris Thessaloniki	sport	Greece
+OFI Crete	OFI	sport	Greece
+Iraklis	Iraklis Salonika|Iraklis Thessaloniki	sport	Greece
+AEL Larissa		sport	Greece
+Skoda Xanthi	Xanthi FC	sport	Greece
+Panionios		sport	Greece
+Ionikos		sport	Greece
+Ethnikos Piraeus		sport	Greece
+Apollon Athens	Apollon Smyrnis	sport	Greece
+Kalamata FC		sport	Greece
+Atromitos		sport	Greece
+Asteras Tripolis		sport	Greece
+Levadiakos		sport	Greece
+Panetolikos		sport	Greece
+# Russia
+Spartak Moscow	Spartak Moskva	sport	Russia
+CSKA Moscow	CSKA Moskva	sport	Russia
+Dynamo Moscow	Dinamo Moscow	sport	Russia
+Lokomotiv Moscow		sport	Russia
+Torpedo Moscow		sport	Russia
+Zenit St Petersburg	Zenit Saint Petersburg|Zenit St. Petersburg|Zenit	sport	Russia
+Alania Vladikavkaz	Spartak-Alania Vladikavkaz|Spartak Vladikavkaz	sport	Russia
+Rotor Volgograd		sport	Russia
+FC Rostov	Rostselmash	sport	Russia
+Krylya Sovetov	Krylya Sovetov Samara	sport	Russia
+Chernomorets Novorossiysk		sport	Russia
+Uralan Elista		sport	Russia
+Tekstilshchik Kamyshin		sport	Russia
+Lokomotiv Nizhny Novgorod		sport	Russia
+KAMAZ Naberezhnye Chelny	KamAZ	sport	Russia
+Baltika Kaliningrad		sport	Russia
+Zhemchuzhina Sochi		sport	Russia
+Shinnik Yaroslavl		sport	Russia
+Rubin Kazan		sport	Russia
+Amkar Perm		sport	Russia
+Saturn Ramenskoye		sport	Russia
+FC Krasnodar		sport	Russia
+Kuban Krasnodar		sport	Russia
+Terek Grozny	Akhmat Grozny	sport	Russia
+Anzhi Makhachkala	Anzhi	sport	Russia
+Tom Tomsk		sport	Russia
+Ural Yekaterinburg		sport	Russia
+Arsenal Tula		sport	Russia
+Fakel Voronezh		sport	Russia
+Sokol Saratov		sport	Russia
+Dynamo Stavropol		sport	Russia
+# Ukraine
+Dynamo Kiev	Dynamo Kyiv|Dinamo Kiev|Dynamo Kiyv	sport	Ukraine
+Shakhtar Donetsk	Shakhtar|Shakhtyor Donetsk	sport	Ukraine
+Dnipro Dnipropetrovsk	Dnepr Dnepropetrovsk	sport	Ukraine
+Chornomorets Odesa	Chernomorets Odessa|Chernomorets Odesa	sport	Ukraine
+Metalist Kharkiv	Metalist Kharkov	sport	Ukraine
+Karpaty Lviv	Karpaty Lvov	sport	Ukraine
+Vorskla Poltava		sport	Ukraine
+Kryvbas Kryvyi Rih	Kryvbas	sport	Ukraine
+Tavriya Simferopol		sport	Ukraine
+Zorya Luhansk	Zorya Lugansk	sport	Ukraine
+Metalurh Donetsk	Metallurg Donetsk	sport	Ukraine
+Arsenal Kyiv	Arsenal Kiev	sport	Ukraine
+FC Oleksandriya		sport	Ukraine
+Desna Chernihiv		sport	Ukraine
+Nyva Ternopil		sport	Ukraine
+CSKA Kiev	CSKA Kyiv	sport	Ukraine
+# Poland
+Legia Warsaw	Legia Warszawa|Legia	sport	Poland
+Widzew Lodz	Widzew Łódź|Widzew	sport	Poland
+Lech Poznan	Lech Poznań	sport	Poland
+Wisla Krakow	Wisła Kraków	sport	Poland
+Gornik Zabrze	Górnik Zabrze	sport	Poland
+Ruch Chorzow	Ruch Chorzów	sport	Poland
+GKS Katowice		sport	Poland
+Polonia Warsaw	Polonia Warszawa	sport	Poland
+Pogon Szczecin	Pogoń Szczecin	sport	Poland
+Zaglebie Lubin	Zagłębie Lubin	sport	Poland
+Amica Wronki		sport	Poland
+Odra Wodzislaw		sport	Poland
+Dyskobolia Grodzisk	Groclin Grodzisk	sport	Poland
+Slask Wroclaw	Śląsk Wrocław	sport	Poland
+Lechia Gdansk	Lechia Gdańsk	sport	Poland
+Jagiellonia Bialystok	Jagiellonia Białystok|Jagiellonia	sport	Poland
+Cracovia		sport	Poland
+Korona Kielce		sport	Poland
+Piast Gliwice		sport	Poland
+Rakow Czestochowa	Raków Częstochowa	sport	Poland
+Stomil Olsztyn		sport	Poland
+Hutnik Krakow		sport	Poland
+# Czech Republic and Slovakia
+Sparta Prague	Sparta Praha	sport	Czechia
+Slavia Prague	Slavia Praha	sport	Czechia
+Banik Ostrava	Baník Ostrava	sport	Czechia
+Sigma Olomouc		sport	Czechia
+Slovan Liberec		sport	Czechia
+Viktoria Plzen	Viktoria Plzeň	sport	Czechia
+Boby Brno	Zbrojovka Brno	sport	Czechia
+Dukla Prague	Dukla Praha	sport	Czechia
+Petra Drnovice	FK Drnovice	sport	Czechia
+FK Jablonec		sport	Czechia
+FK Teplice		sport	Czechia
+Bohemians Prague	Bohemians Praha	sport	Czechia
+Hradec Kralove	Hradec Králové	sport	Czechia
+Mlada Boleslav	Mladá Boleslav	sport	Czechia
+Slovan Bratislava		sport	Slovakia
+Inter Bratislava		sport	Slovakia
+1. FC Kosice	FC Kosice	sport	Slovakia
+MSK Zilina	MŠK Žilina	sport	Slovakia
+Spartak Trnava		sport	Slovakia
+# Romania
+Steaua Bucharest	Steaua Bucuresti|Steaua București|Steaua|FCSB	sport	Romania
+Dinamo Bucharest	Dinamo Bucuresti|Dinamo București	sport	Romania
+Rapid Bucharest	Rapid Bucuresti|Rapid București	sport	Romania
+Universitatea Craiova		sport	Romania
+National Bucharest	Progresul Bucharest	sport	Romania
+Petrolul Ploiesti	Petrolul Ploiești	sport	Romania
+Farul Constanta	Farul Constanța	sport	Romania
+Otelul Galati	Oțelul Galați	sport	Romania
+Gloria Bistrita	Gloria Bistrița	sport	Romania
+FC Arges	Arges Pitesti	sport	Romania
+Ceahlaul Piatra Neamt		sport	Romania
+Sportul Studentesc		sport	Romania
+Universitatea Cluj		sport	Romania
+CFR Cluj		sport	Romania
+Politehnica Timisoara	Poli Timisoara	sport	Romania
+Jiul Petrosani		sport	Romania
+UTA Arad		sport	Romania
+Astra Giurgiu		sport	Romania
+Viitorul Constanta		sport	Romania
+# Bulgaria
+Levski Sofia		sport	Bulgaria
+CSKA Sofia		sport	Bulgaria
+Lokomotiv Sofia		sport	Bulgaria
+Slavia Sofia		sport	Bulgaria
+Litex Lovech		sport	Bulgaria
+Neftochimik Burgas		sport	Bulgaria
+Spartak Varna		sport	Bulgaria
+Cherno More Varna	Cherno More	sport	Bulgaria
+Botev Plovdiv		sport	Bulgaria
+Lokomotiv Plovdiv		sport	Bulgaria
+Ludogorets Razgrad	Ludogorets	sport	Bulgaria
+Beroe Stara Zagora	Beroe	sport	Bulgaria
+Spartak Pleven		sport	Bulgaria
+Dobrudzha Dobrich		sport	Bulgaria
+Etar Veliko Tarnovo		sport	Bulgaria
+Pirin Blagoevgrad		sport	Bulgaria
+Minyor Pernik		sport	Bulgaria
+# Serbia, Croatia and the former Yugoslavia
+Red Star Belgrade	Red Star|Crvena Zvezda	sport	Serbia
+Partizan Belgrade	Partizan	sport	Serbia
+FK Vojvodina	Vojvodina Novi Sad	sport	Serbia
+OFK Belgrade	OFK Beograd	sport	Serbia
+Obilic	Obilić|FK Obilic	sport	Serbia
+Rad Belgrade		sport	Serbia
+Cukaricki	Čukarički	sport	Serbia
+Radnicki Nis	Radnički Niš	sport	Serbia
+Napredak Krusevac		sport	Serbia
+Zeleznik	Železnik	sport	Serbia
+Buducnost Podgorica	Budućnost Podgorica	sport	Montenegro
+Dinamo Zagreb	Croatia Zagreb	sport	Croatia
+Hajduk Split	Hajduk	sport	Croatia
+HNK Rijeka	NK Rijeka	sport	Croatia
+NK Osijek		sport	Croatia
+Varteks Varazdin	Varteks	sport	Croatia
+NK Zagreb		sport	Croatia
+Slaven Belupo		sport	Croatia
+Inter Zapresic	Inter Zaprešić	sport	Croatia
+Cibalia Vinkovci		sport	Croatia
+Zeljeznicar Sarajevo	Željezničar Sarajevo|Zeljeznicar	sport	Bosnia and Herzegovina
+FK Sarajevo		sport	Bosnia and Herzegovina
+Olimpija Ljubljana		sport	Slovenia
+NK Maribor	Maribor Branik	sport	Slovenia
+Vardar Skopje		sport	North Macedonia
+# Hungary
+Ferencvaros	Ferencváros	sport	Hungary
+Ujpest	Újpest|Ujpest TE	sport	Hungary
+MTK Budapest	MTK Hungaria|MTK	sport	Hungary
+Vasas	Vasas Budapest	sport	Hungary
+Honved	Budapest Honved|Kispest Honved|Honvéd	sport	Hungary
+Debreceni VSC	Debrecen VSC	sport	Hungary
+Gyori ETO	ETO Gyor	sport	Hungary
+Videoton		sport	Hungary
+Zalaegerszegi TE		sport	Hungary
+# Austria and Switzerland
+Rapid Vienna	Rapid Wien	sport	Austria
+Austria Vienna	Austria Wien|FK Austria	sport	Austria
+Sturm Graz		sport	Austria
+Grazer AK	GAK	sport	Austria
+Red Bull Salzburg	RB Salzburg|Austria Salzburg|Casino Salzburg|SV Salzburg	sport	Austria
+LASK Linz	LASK	sport	Austria
+Admira Wacker	Admira Wacker Moedling	sport	Austria
+SV Ried		sport	Austria
+FC Tirol	Tirol Innsbruck|Wacker Innsbruck|FC Tirol Innsbruck	sport	Austria
+Austria Kaernten	Austria Karnten|Austria Kärnten	sport	Austria
+Rheindorf Altach		sport	Austria
+Wolfsberger AC		sport	Austria
+Vorwaerts Steyr		sport	Austria
+Grasshoppers	Grasshopper Club|Grasshopper Zurich|Grasshopper Club Zurich	sport	Switzerland
+FC Zurich	FC Zürich	sport	Switzerland
+Servette	Servette Geneva|Servette FC	sport	Switzerland
+Young Boys	BSC Young Boys|Young Boys Berne|Young Boys Bern	sport	Switzerland
+FC Basel		sport	Switzerland
+FC Sion		sport	Switzerland
+FC Lugano		sport	Switzerland
+FC Lucerne	FC Luzern	sport	Switzerland
+Neuchatel Xamax	Neuchâtel Xamax|Xamax	sport	Switzerland
+FC St. Gallen	FC St Gallen	sport	Switzerland
+FC Aarau		sport	Switzerland
+Lausanne-Sport	Lausanne Sports	sport	Switzerland
+FC Thun		sport	Switzerland
+# Scandinavia and Finland
+IFK Gothenburg	IFK Goteborg|IFK Göteborg	sport	Sweden
+Malmo FF	Malmö FF	sport	Sweden
+AIK	AIK Stockholm|AIK Solna	sport	Sweden
+Djurgarden	Djurgården|Djurgardens IF|Djurgårdens IF	sport	Sweden
+Hammarby	Hammarby IF	sport	Sweden
+Helsingborgs IF	Helsingborg IF	sport	Sweden
+Orebro SK	Örebro SK	sport	Sweden
+Orgryte	Örgryte|Orgryte IS	sport	Sweden
+Halmstads BK	Halmstad BK	sport	Sweden
+IF Elfsborg	Elfsborg	sport	Sweden
+IFK Norrkoping	IFK Norrköping	sport	Sweden
+Trelleborgs FF	Trelleborg FF	sport	Sweden
+Osters IF	Östers IF	sport	Sweden
+Kalmar FF		sport	Sweden
+BK Hacken	BK Häcken|Hacken|Häcken	sport	Sweden
+Degerfors IF		sport	Sweden
+GAIS	GAIS Gothenburg	sport	Sweden
+GIF Sundsvall		sport	Sweden
+Rosenborg	Rosenborg Trondheim|Rosenborg BK	sport	Norway
+Molde FK		sport	Norway
+SK Brann	Brann|Brann Bergen	sport	Norway
+Viking Stavanger	Viking FK	sport	Norway
+Lillestrom SK	Lillestrøm SK	sport	Norway
+Valerenga	Vålerenga	sport	Norway
+Stabaek	Stabæk	sport	Norway
+Tromso IL	Tromsø IL	sport	Norway
+Bodo/Glimt	Bodø/Glimt|Bodoe/Glimt	sport	Norway
+Stromsgodset	Strømsgodset	sport	Norway
+Kongsvinger IL		sport	Norway
+IK Start		sport	Norway
+Odd Grenland		sport	Norway
+Lyn Oslo		sport	Norway
+Aalesunds FK	Aalesund FK	sport	Norway
+FK Haugesund		sport	Norway
+Brondby	Brøndby|Brondby IF|Brøndby IF	sport	Denmark
+FC Copenhagen	FC Kobenhavn|FC København	sport	Denmark
+AGF Aarhus	Aarhus GF	sport	Denmark
+AaB Aalborg	AaB	sport	Denmark
+Odense BK	OB Odense	sport	Denmark
+Silkeborg IF		sport	Denmark
+Lyngby BK		sport	Denmark
+Vejle BK		sport	Denmark
+Viborg FF		sport	Denmark
+Herfolge BK	Herfølge BK	sport	Denmark
+Ikast FS		sport	Denmark
+Akademisk Boldklub		sport	Denmark
+FC Midtjylland	Midtjylland	sport	Denmark
+Esbjerg fB		sport	Denmark
+Randers FC		sport	Denmark
+FC Nordsjaelland	FC Nordsjælland	sport	Denmark
+HJK Helsinki	HJK	sport	Finland
+FC Haka		sport	Finland
+TPS Turku		sport	Finland
+MyPa		sport	Finland
+FC Inter Turku		sport	Finland
+KuPS		sport	Finland
+KR Reykjavik		sport	Iceland
+IA Akranes		sport	Iceland
+# Ireland
+Shamrock Rovers		sport	Ireland
+Bohemians Dublin		sport	Ireland
+Shelbourne FC		sport	Ireland
+St Patrick's Athletic		sport	Ireland
+Derry City		sport	United Kingdom
+Linfield		sport	United Kingdom
+# Brazil
+Flamengo		sport	Brazil
+Fluminense		sport	Brazil
+Vasco da Gama		sport	Brazil
+Botafogo		sport	Brazil
+Corinthians		sport	Brazil
+Palmeiras		sport	Brazil
+Sao Paulo FC	São Paulo FC	sport	Brazil
+Santos FC		sport	Brazil
+Gremio	Grêmio	sport	Brazil
+Internacional	SC Internacional	sport	Brazil
+Cruzeiro		sport	Brazil
+Atletico Mineiro	Atlético Mineiro	sport	Brazil
+Atletico Paranaense	Atlético Paranaense|Athletico Paranaense	sport	Brazil
+Coritiba		sport	Brazil
+EC Bahia		sport	Brazil
+EC Vitoria	EC Vitória	sport	Brazil
+Sport Recife		sport	Brazil
+Portuguesa		sport	Brazil
+Guarani FC		sport	Brazil
+Ponte Preta		sport	Brazil
+Juventude		sport	Brazil
+Red Bull Bragantino	Bragantino	sport	Brazil
+America Mineiro	América Mineiro	sport	Brazil
+Paysandu		sport	Brazil
+Chapecoense		sport	Brazil
+Criciuma EC	Criciúma EC	sport	Brazil
+# Argentina, Uruguay, Chile, Colombia
+Boca Juniors	Boca	sport	Argentina
+River Plate		sport	Argentina
+Independiente		sport	Argentina
+Racing Club	Racing Club de Avellaneda	sport	Argentina
+San Lorenzo de Almagro		sport	Argentina
+Velez Sarsfield	Vélez Sarsfield	sport	Argentina
+Estudiantes	Estudiantes de La Plata	sport	Argentina
+Gimnasia y Esgrima	Gimnasia La Plata|Gimnasia y Esgrima La Plata	sport	Argentina
+Newell's Old Boys	Newells Old Boys|Newell's	sport	Argentina
+Rosario Central		sport	Argentina
+Huracan	Huracán	sport	Argentina
+Argentinos Juniors		sport	Argentina
+Ferro Carril Oeste		sport	Argentina
+Colon de Santa Fe	Colón de Santa Fe	sport	Argentina
+Talleres de Cordoba	Talleres de Córdoba	sport	Argentina
+Union de Santa Fe	Unión de Santa Fe	sport	Argentina
+Arsenal de Sarandi	Arsenal de Sarandí	sport	Argentina
+Godoy Cruz		sport	Argentina
+Defensa y Justicia		sport	Argentina
+Penarol	Peñarol	sport	Uruguay
+Nacional Montevideo	Club Nacional	sport	Uruguay
+Colo Colo	Colo-Colo	sport	Chile
+Universidad de Chile		sport	Chile
+Universidad Catolica	Universidad Católica	sport	Chile
+Atletico Nacional	Atlético Nacional	sport	Colombia
+America de Cali	América de Cali	sport	Colombia
+Millonarios		sport	Colombia
+Deportivo Cali		sport	Colombia
+Junior Barranquilla		sport	Colombia
+# Mexico
+Club America	Club América	sport	Mexico
+Chivas	Chivas Guadalajara|Chivas de Guadalajara	sport	Mexico
+Cruz Azul		sport	Mexico
+Pumas UNAM	UNAM Pumas	sport	Mexico
+Deportivo Toluca		sport	Mexico
+CF Monterrey	Rayados	sport	Mexico
+Tigres UANL	Tigres	sport	Mexico
+Santos Laguna		sport	Mexico
+CF Pachuca		sport	Mexico
+Atlas FC		sport	Mexico
+Necaxa		sport	Mexico
+Monarcas Morelia		sport	Mexico
+Club Puebla		sport	Mexico
+Tecos UAG		sport	Mexico
+Club Leon	Club León	sport	Mexico
+Club Tijuana	Xolos	sport	Mexico
+Queretaro FC	Querétaro FC	sport	Mexico
+Atlante		sport	Mexico
+# MLS
+LA Galaxy	Los Angeles Galaxy	sport	United States
+D.C. United	DC United	sport	United States
+New England Revolution		sport	United States
+Columbus Crew		sport	United States
+Chicago Fire		sport	United States
+Seattle Sounders	Seattle Sounders FC	sport	United States
+Portland Timbers		sport	United States
+Sporting Kansas City	Kansas City Wizards|Kansas City Wiz	sport	United States
+New York Red Bulls	NY/NJ MetroStars|MetroStars	sport	United States
+New York City FC	NYCFC	sport	United States
+Toronto FC		sport	Canada
+Vancouver Whitecaps		sport	Canada
+Montreal Impact	CF Montreal	sport	Canada
+Atlanta United		sport	United States
+Real Salt Lake		sport	United States
+Colorado Rapids		sport	United States
+FC Dallas	Dallas Burn	sport	United States
+Houston Dynamo		sport	United States
+San Jose Earthquakes	San Jose Clash	sport	United States
+Tampa Bay Mutiny		sport	United States
+Miami Fusion		sport	United States
+Chivas USA		sport	United States
+Orlando City	Orlando City SC	sport	United States
+Minnesota United		sport	United States
+Philadelphia Union		sport	United States
+Inter Miami		sport	United States
+FC Cincinnati		sport	United States
+Nashville SC		sport	United States
+Austin FC		sport	United States
+Charlotte FC		sport	United States
+St. Louis City SC		sport	United States
+Los Angeles FC	LAFC	sport	United States
+# Other football
+Al Ahly		sport	Egypt
+Zamalek		sport	Egypt
+Esperance Tunis	Espérance de Tunis	sport	Tunisia
+Kaizer Chiefs		sport	South Africa
+Orlando Pirates		sport	South Africa
+Mamelodi Sundowns		sport	South Africa
+TP Mazembe		sport	Democratic Republic of the Congo
+Kashima Antlers		sport	Japan
+Urawa Red Diamonds	Urawa Reds	sport	Japan
+Yokohama Marinos	Yokohama F. Marinos	sport	Japan
+Gamba Osaka		sport	Japan
+Jubilo Iwata	Júbilo Iwata	sport	Japan
+Verdy Kawasaki	Tokyo Verdy	sport	Japan
+Kawasaki Frontale		sport	Japan
+Pohang Steelers		sport	South Korea
+Ulsan Hyundai		sport	South Korea
+Al Hilal		sport	Saudi Arabia
+Al Nassr		sport	Saudi Arabia
+Al Ittihad		sport	Saudi Arabia
+Al Sadd		sport	Qatar
+Maccabi Tel Aviv		sport	Israel
+Hapoel Tel Aviv		sport	Israel
+Maccabi Haifa		sport	Israel
+Beitar Jerusalem		sport	Israel
+APOEL	APOEL Nicosia	sport	Cyprus
+Anorthosis Famagusta		sport	Cyprus
+Omonia Nicosia		sport	Cyprus
+Sheriff Tiraspol		sport	Moldova
+BATE Borisov		sport	Belarus
+Dinamo Minsk		sport	Belarus
+Dinamo Tbilisi		sport	Georgia
+Qarabag	Qarabağ	sport	Azerbaijan
+Skonto Riga		sport	Latvia
+Zalgiris Vilnius	Žalgiris Vilnius	sport	Lithuania
+Flora Tallinn		sport	Estonia
+Kairat Almaty		sport	Kazakhstan
+Pakhtakor Tashkent		sport	Uzbekistan
+# MLB
+New York Yankees	Yankees	sport	United States
+Boston Red Sox	Red Sox	sport	United States
+Baltimore Orioles	Orioles	sport	United States
+Toronto Blue Jays	Blue Jays	sport	Canada
+Tampa Bay Rays	Tampa Bay Devil Rays|Devil Rays	sport	United States
+Chicago White Sox	White Sox	sport	United States
+Cleveland Indians	Cleveland Guardians	sport	United States
+Detroit Tigers		sport	United States
+Kansas City Royals		sport	United States
+Minnesota Twins		sport	United States
+Houston Astros	Astros	sport	United States
+Los Angeles Angels	Anaheim Angels|California Angels|Los Angeles Angels of Anaheim	sport	United States
+Oakland Athletics	Oakland A's	sport	United States
+Seattle Mariners	Mariners	sport	United States
+Texas Rangers		sport	United States
+Atlanta Braves		sport	United States
+Miami Marlins	Florida Marlins|Marlins	sport	United States
+New York Mets	Mets	sport	United States
+Philadelphia Phillies	Phillies	sport	United States
+Washington Nationals		sport	United States
+Montreal Expos	Expos	sport	Canada
+Chicago Cubs	Cubs	sport	United States
+Cincinnati Reds		sport	United States
+Milwaukee Brewers	Brewers	sport	United States
+Pittsburgh Pirates		sport	United States
+St. Louis Cardinals	St Louis Cardinals	sport	United States
+Arizona Diamondbacks	Diamondbacks|D-backs	sport	United States
+Colorado Rockies		sport	United States
+Los Angeles Dodgers	Dodgers	sport	United States
+San Diego Padres	Padres	sport	United States
+San Francisco Giants		sport	United States
+# NBA
+Atlanta Hawks		sport	United States
+Boston Celtics	Celtics	sport	United States
+Brooklyn Nets	New Jersey Nets	sport	United States
+Charlotte Hornets	Charlotte Bobcats	sport	United States
+Chicago Bulls		sport	United States
+Cleveland Cavaliers	Cavaliers|Cavs	sport	United States
+Dallas Mavericks	Mavericks|Mavs	sport	United States
+Denver Nuggets	Nuggets	sport	United States
+Detroit Pistons	Pistons	sport	United States
+Golden State Warriors		sport	United States
+Houston Rockets		sport	United States
+Indiana Pacers	Pacers	sport	United States
+Los Angeles Clippers	LA Clippers|Clippers	sport	United States
+Los Angeles Lakers	LA Lakers|Lakers	sport	United States
+Memphis Grizzlies	Vancouver Grizzlies|Grizzlies	sport	United States
+Miami Heat		sport	United States
+Milwaukee Bucks		sport	United States
+Minnesota Timberwolves	Timberwolves	sport	United States
+New Orleans Pelicans	New Orleans Hornets	sport	United States
+New York Knicks	Knicks	sport	United States
+Oklahoma City Thunder		sport	United States
+Orlando Magic		sport	United States
+Philadelphia 76ers	76ers|Sixers	sport	United States
+Phoenix Suns		sport	United States
+Portland Trail Blazers	Trail Blazers	sport	United States
+Sacramento Kings		sport	United States
+San Antonio Spurs		sport	United States
+Seattle SuperSonics	SuperSonics|Sonics	sport	United States
+Toronto Raptors	Raptors	sport	Canada
+Utah Jazz		sport	United States
+Washington Wizards	Washington Bullets	sport	United States
+# NFL
+Arizona Cardinals	Phoenix Cardinals	sport	United States
+Atlanta Falcons		sport	United States
+Baltimore Ravens		sport	United States
+Buffalo Bills		sport	United States
+Carolina Panthers		sport	United States
+Chicago Bears		sport	United States
+Cincinnati Bengals	Bengals	sport	United States
+Cleveland Browns		sport	United States
+Dallas Cowboys		sport	United States
+Denver Broncos	Broncos	sport	United States
+Detroit Lions		sport	United States
+Green Bay Packers	Packers	sport	United States
+Houston Texans	Houston Oilers	sport	United States
+Indianapolis Colts	Colts	sport	United States
+Jacksonville Jaguars		sport	United States
+Kansas City Chiefs		sport	United States
+Las Vegas Raiders	Oakland Raiders|Los Angeles Raiders	sport	United States
+Los Angeles Chargers	San Diego Chargers	sport	United States
+Los Angeles Rams	St. Louis Rams|St Louis Rams	sport	United States
+Miami Dolphins		sport	United States
+Minnesota Vikings		sport	United States
+New England Patriots		sport	United States
+New Orleans Saints		sport	United States
+New York Giants		sport	United States
+New York Jets		sport	United States
+Philadelphia Eagles		sport	United States
+Pittsburgh Steelers	Steelers	sport	United States
+San Francisco 49ers	49ers|Niners	sport	United States
+Seattle Seahawks	Seahawks	sport	United States
+Tampa Bay Buccaneers	Buccaneers	sport	United States
+Tennessee Titans	Tennessee Oilers	sport	United States
+Washington Commanders	Washington Redskins|Redskins	sport	United States
+# NHL
+Anaheim Ducks	Mighty Ducks of Anaheim|Mighty Ducks	sport	United States
+Arizona Coyotes	Phoenix Coyotes	sport	United States
+Boston Bruins	Bruins	sport	United States
+Buffalo Sabres	Sabres	sport	United States
+Calgary Flames		sport	Canada
+Carolina Hurricanes	Hartford Whalers|Whalers	sport	United States
+Chicago Blackhawks	Chicago Black Hawks|Blackhawks	sport	United States
+Colorado Avalanche	Quebec Nordiques|Nordiques	sport	United States
+Columbus Blue Jackets	Blue Jackets	sport	United States
+Dallas Stars		sport	United States
+Detroit Red Wings	Red Wings	sport	United States
+Edmonton Oilers	Oilers	sport	Canada
+Florida Panthers		sport	United States
+Los Angeles Kings		sport	United States
+Minnesota Wild	Minnesota North Stars	sport	United States
+Montreal Canadiens	Canadiens|Habs	sport	Canada
+Nashville Predators		sport	United States
+New Jersey Devils		sport	United States
+New York Islanders		sport	United States
+New York Rangers		sport	United States
+Ottawa Senators		sport	Canada
+Philadelphia Flyers		sport	United States
+Pittsburgh Penguins		sport	United States
+San Jose Sharks		sport	United States
+Seattle Kraken		sport	United States
+St. Louis Blues	St Louis Blues	sport	United States
+Tampa Bay Lightning		sport	United States
+Toronto Maple Leafs	Maple Leafs	sport	Canada
+Utah Hockey Club	Utah Mammoth	sport	United States
+Vancouver Canucks	Canucks	sport	Canada
+Vegas Golden Knights	Golden Knights	sport	United States
+Washington Capitals		sport	United States
+Winnipeg Jets		sport	Canada
+Atlanta Thrashers		sport	United States
+# Rugby and cricket national sides and clubs
+All Blacks	All Black	sport	New Zealand
+Springboks		sport	South Africa
+Wallabies		sport	Australia
+Brave Blossoms		sport	Japan
+Flying Fijians		sport	Fiji
+Proteas		sport	South Africa
+Black Caps	BlackCaps	sport	New Zealand
+Leicester Tigers		sport	United Kingdom
+Bath Rugby		sport	United Kingdom
+London Wasps	Wasps RFC	sport	United Kingdom
+Saracens		sport	United Kingdom
+Harlequins		sport	United Kingdom
+Northampton Saints		sport	United Kingdom
+Gloucester Rugby		sport	United Kingdom
+Sale Sharks		sport	United Kingdom
+Bristol Bears		sport	United Kingdom
+London Irish		sport	United Kingdom
+Exeter Chiefs		sport	United Kingdom
+Newcastle Falcons		sport	United Kingdom
+Leeds Tykes		sport	United Kingdom
+Worcester Warriors		sport	United Kingdom
+Wigan Warriors		sport	United Kingdom
+St Helens RFC		sport	United Kingdom
+Leeds Rhinos		sport	United Kingdom
+Bradford Bulls		sport	United Kingdom
+Stade Toulousain		sport	France
+Stade Francais	Stade Français	sport	France
+ASM Clermont Auvergne	Clermont Auvergne	sport	France
+Brumbies	ACT Brumbies	sport	Australia
+Waratahs	NSW Waratahs	sport	Australia
+Queensland Reds		sport	Australia
+Canterbury Crusaders		sport	New Zealand
+Stormers		sport	South Africa
+Mumbai Indians		sport	India
+Chennai Super Kings		sport	India
+Royal Challengers Bangalore	Royal Challengers Bengaluru	sport	India
+Kolkata Knight Riders		sport	India
+Delhi Capitals	Delhi Daredevils	sport	India
+Rajasthan Royals		sport	India
+Sunrisers Hyderabad		sport	India
+Kings XI Punjab	Punjab Kings	sport	India
+Lucknow Super Giants		sport	India
+Gujarat Titans		sport	India
+Marylebone Cricket Club	MCC	sport	United Kingdom
+England and Wales Cricket Board		sport	United Kingdom
+Board of Control for Cricket in India	BCCI	sport	India
+Cricket Australia		sport	Australia
+Derbyshire County Cricket Club	Derbyshire CCC	sport	United Kingdom
+Durham County Cricket Club	Durham CCC	sport	United Kingdom
+Essex County Cricket Club	Essex CCC	sport	United Kingdom
+Glamorgan County Cricket Club	Glamorgan CCC	sport	United Kingdom
+Gloucestershire County Cricket Club	Gloucestershire CCC	sport	United Kingdom
+Hampshire County Cricket Club	Hampshire CCC	sport	United Kingdom
+Kent County Cricket Club	Kent CCC	sport	United Kingdom
+Lancashire County Cricket Club	Lancashire CCC	sport	United Kingdom
+Leicestershire County Cricket Club	Leicestershire CCC	sport	United Kingdom
+Middlesex County Cricket Club	Middlesex CCC	sport	United Kingdom
+Northamptonshire County Cricket Club	Northamptonshire CCC	sport	United Kingdom
+Nottinghamshire County Cricket Club	Nottinghamshire CCC	sport	United Kingdom
+Somerset County Cricket Club	Somerset CCC	sport	United Kingdom
+Surrey County Cricket Club	Surrey CCC	sport	United Kingdom
+Sussex County Cricket Club	Sussex CCC	sport	United Kingdom
+Warwickshire County Cricket Club	Warwickshire CCC	sport	United Kingdom
+Worcestershire County Cricket Club	Worcestershire CCC	sport	United Kingdom
+Yorkshire County Cricket Club	Yorkshire CCC	sport	United Kingdom
+# Formula One
+Scuderia Ferrari	Ferrari	sport	Italy
+McLaren	McLaren-Mercedes|McLaren Racing	sport	United Kingdom
+Williams Racing	Williams-Renault|Williams F1|Williams-BMW|Williams-Mercedes	sport	United Kingdom
+Benetton	Benetton-Renault|Benetton Formula	sport	Italy
+Jordan Grand Prix	Jordan-Peugeot|Jordan-Mugen-Honda|Jordan-Honda	sport	Ireland
+Tyrrell	Tyrrell-Ford	sport	United Kingdom
+Ligier	Ligier-Mugen-Honda	sport	France
+Minardi		sport	Italy
+Arrows	Arrows-Yamaha|TWR Arrows	sport	United Kingdom
+Sauber	Sauber-Ford|Sauber-Petronas	sport	Switzerland
+Stewart Grand Prix	Stewart-Ford	sport	United Kingdom
+Prost Grand Prix	Prost-Peugeot	sport	France
+British American Racing	BAR-Honda	sport	United Kingdom
+Jaguar Racing		sport	United Kingdom
+Toyota F1	Panasonic Toyota Racing	sport	Japan
+Honda Racing F1		sport	Japan
+Renault F1		sport	France
+Red Bull Racing		sport	Austria
+Toro Rosso	Scuderia Toro Rosso|AlphaTauri|Scuderia AlphaTauri|Racing Bulls	sport	Italy
+Force India	Racing Point	sport	United Kingdom
+Aston Martin F1	Aston Martin Aramco	sport	United Kingdom
+Haas F1	Haas F1 Team	sport	United States
+Alpine F1		sport	France
+Lotus F1		sport	United Kingdom
+Caterham F1		sport	United Kingdom
+Marussia	Manor Marussia	sport	United Kingdom
+Brawn GP		sport	United Kingdom
+Super Aguri		sport	Japan
+Mercedes AMG Petronas	Mercedes AMG F1|Mercedes GP	sport	Germany
+Footwork	Footwork-Hart	sport	United Kingdom
+Forti Corse	Forti	sport	Italy
+Simtek		sport	United Kingdom
+# Governing bodies and leagues
+Football Association	FA	sport	United Kingdom
+Scottish Football Association		sport	United Kingdom
+Football League	English Football League|EFL	sport	United Kingdom
+Bundesliga		sport	Germany
+Serie A		sport	Italy
+La Liga		sport	Spain
+Ligue 1		sport	France
+Eredivisie		sport	Netherlands
+Major League Soccer	MLS	sport	United States
+Major League Baseball	MLB	sport	United States
+National Basketball Association	NBA	sport	United States
+National Football League	NFL	sport	United States
+National Hockey League	NHL	sport	United States
+NCAA	National Collegiate Athletic Association	sport	United States
+Women's National Basketball Association	WNBA	sport	United States
+PGA Tour		sport	United States
+ATP	Association of Tennis Professionals	sport	
+WTA	Women's Tennis Association	sport	
+International Cricket Council		sport	
+World Rugby	International Rugby Board|IRB	sport	
+Rugby Football Union	RFU	sport	United Kingdom
+FIA		sport	
+World Athletics	IAAF	sport	
+World Anti-Doping Agency	WADA	sport	
+Court of Arbitration for Sport	CAS	sport	
+CONCACAF		sport	
+CONMEBOL		sport	
+Confederation of African Football	CAF	sport	
+Asian Football Confederation	AFC	sport	
+Union Cycliste Internationale	UCI	sport	
+International Tennis Federation	ITF	sport	
+FINA	World Aquatics	sport	
+International Paralympic Committee	IPC	sport	
+US Olympic Committee	USOC|United States Olympic Committee	sport	United States
+British Olympic Association		sport	United Kingdom
+Professional Footballers' Association	PFA	sport	United Kingdom
+Lega Calcio		sport	Italy
 
 """#
 
