@@ -95464,6 +95464,326 @@ Suez SA	Suez Lyonnaise des Eaux|Lyonnaise des Eaux|Suez Lyonnaise des Eaux SA|Ly
 Vinci SA		company	France
 Schindler Holding	Schindler Holding AG|Schindler Holding SA	company	Switzerland
 Yara International	Yara International ASA	company	Norway
+# --- media ---
+# News agencies
+Tanjug		media	Serbia
+Beta news agency		media	Serbia
+Polish Press Agency	PAP|Polska Agencja Prasowa	media	Poland
+Czech News Agency	CTK|ČTK	media	Czechia
+TASR	News Agency of the Slovak Republic	media	Slovakia
+MTI	Hungarian News Agency	media	Hungary
+Bulgarian News Agency	BTA	media	Bulgaria
+Agerpres	Rompres	media	Romania
+HINA	Croatian News Agency	media	Croatia
+Slovenian Press Agency	STA	media	Slovenia
+Athens News Agency	ANA-MPA|Athens-Macedonian News Agency	media	Greece
+Cyprus News Agency		media	Cyprus
+Deutsche Presse-Agentur	dpa|DPA	media	Germany
+Austria Presse Agentur	Austria Press Agency|APA	media	Austria
+Swiss News Agency	Keystone-SDA|SDA	media	Switzerland
+Belga		media	Belgium
+ANP	Algemeen Nederlands Persbureau	media	Netherlands
+NTB	Norwegian News Agency	media	Norway
+TT News Agency	Tidningarnas Telegrambyra|Tidningarnas Telegrambyrå	media	Sweden
+Ritzau		media	Denmark
+STT	Finnish News Agency	media	Finland
+Lusa	Lusa news agency	media	Portugal
+Europa Press		media	Spain
+Agence Europe		media	Belgium
+Interfax-Ukraine		media	Ukraine
+UNIAN		media	Ukraine
+BelTA		media	Belarus
+Kazinform		media	Kazakhstan
+Armenpress		media	Armenia
+Sputnik news agency		media	Russia
+IRNA	Islamic Republic News Agency	media	Iran
+Fars News Agency	Fars news agency	media	Iran
+Tasnim News Agency		media	Iran
+ISNA	Iranian Students News Agency	media	Iran
+Mehr News Agency	Mehr news agency	media	Iran
+KCNA	Korean Central News Agency	media	North Korea
+Jiji Press	Jiji	media	Japan
+China News Service		media	China
+Central News Agency		media	Taiwan
+Antara	Antara news agency	media	Indonesia
+Bernama		media	Malaysia
+Vietnam News Agency	VNA	media	Vietnam
+Philippine News Agency		media	Philippines
+IANS	Indo-Asian News Service	media	India
+United News of India	UNI	media	India
+Associated Press of Pakistan	APP	media	Pakistan
+Middle East News Agency		media	Egypt
+Syrian Arab News Agency	SANA	media	Syria
+Saudi Press Agency	SPA	media	Saudi Arabia
+Emirates News Agency	WAM	media	United Arab Emirates
+Qatar News Agency	QNA	media	Qatar
+Kuwait News Agency	KUNA	media	Kuwait
+Jordan News Agency	Petra news agency	media	Jordan
+WAFA		media	Palestine
+National News Agency		media	Lebanon
+Iraqi News Agency		media	Iraq
+JANA	Libyan news agency	media	Libya
+Algerie Presse Service	APS	media	Algeria
+Tunis Afrique Presse		media	Tunisia
+Maghreb Arabe Presse		media	Morocco
+South African Press Association	SAPA	media	South Africa
+News Agency of Nigeria		media	Nigeria
+Kenya News Agency		media	Kenya
+United Press International	UPI	media	United States
+Canadian Press		media	Canada
+Australian Associated Press	AAP	media	Australia
+New Zealand Press Association	NZPA	media	New Zealand
+Press Association	PA Media	media	United Kingdom
+Notimex		media	Mexico
+Agencia Brasil	Agência Brasil	media	Brazil
+Telam	Télam	media	Argentina
+Prensa Latina		media	Cuba
+Agencia Estado		media	Brazil
+Dow Jones Newswires	Dow Jones News Service	media	United States
+Knight Ridder		media	United States
+# Broadcasters
+CNBC		media	United States
+MSNBC		media	United States
+PBS		media	United States
+C-SPAN		media	United States
+Voice of America	VOA	media	United States
+Radio Free Europe	RFE/RL|Radio Liberty|Radio Free Europe/Radio Liberty	media	United States
+Radio Free Asia		media	United States
+Univision		media	United States
+Telemundo		media	United States
+HBO		media	United States
+ESPN		media	United States
+Fox Business		media	United States
+Newsmax		media	United States
+ITV	ITV News	media	United Kingdom
+ITN		media	United Kingdom
+Channel 4	Channel 4 News	media	United Kingdom
+GB News		media	United Kingdom
+RTE	RTÉ	media	Ireland
+France 24		media	France
+France Televisions	France Télévisions|France 2	media	France
+Radio France		media	France
+RFI	Radio France Internationale	media	France
+TF1		media	France
+BFM TV	BFMTV	media	France
+Canal+	Canal Plus	media	France
+ARD		media	Germany
+ZDF		media	Germany
+RTL		media	Luxembourg
+n-tv		media	Germany
+RAI	Radiotelevisione Italiana	media	Italy
+RTVE	TVE	media	Spain
+Cadena SER		media	Spain
+ORF		media	Austria
+SRF	Swiss television	media	Switzerland
+NOS		media	Netherlands
+SVT		media	Sweden
+NRK		media	Norway
+YLE	Yle	media	Finland
+TRT		media	Turkey
+CNN Turk	CNN Türk	media	Turkey
+NTV		media	Russia
+Channel One	Pervy Kanal|ORT	media	Russia
+Echo of Moscow	Ekho Moskvy	media	Russia
+TV Rain	Dozhd	media	Russia
+Rossiya 24		media	Russia
+Suspilne		media	Ukraine
+TVP	Polish television	media	Poland
+TVN		media	Poland
+Polsat		media	Poland
+NHK		media	Japan
+KBS	Korean Broadcasting System	media	South Korea
+MBC		media	South Korea
+China Central Television		media	China
+CGTN		media	China
+Phoenix TV		media	China
+Doordarshan		media	India
+NDTV		media	India
+Zee News		media	India
+Geo News	Geo TV	media	Pakistan
+Australian Broadcasting Corporation		media	Australia
+SBS	Special Broadcasting Service	media	Australia
+Nine Network		media	Australia
+Seven Network		media	Australia
+Radio New Zealand	RNZ	media	New Zealand
+TVNZ		media	New Zealand
+CBC	Canadian Broadcasting Corporation|CBC News	media	Canada
+CTV	CTV News	media	Canada
+SABC	South African Broadcasting Corporation	media	South Africa
+Press TV		media	Iran
+IRIB		media	Iran
+Al Manar		media	Lebanon
+Al Mayadeen		media	Lebanon
+Kan public broadcaster		media	Israel
+Army Radio		media	Israel
+Israel Radio		media	Israel
+Channel 12		media	Israel
+TV Globo	Rede Globo|Globo	media	Brazil
+Televisa	Grupo Televisa	media	Mexico
+TV Azteca		media	Mexico
+Telesur	TeleSUR	media	Venezuela
+Venezolana de Television		media	Venezuela
+# Newspapers, magazines and news sites
+USA Today		media	United States
+Los Angeles Times	LA Times	media	United States
+Chicago Tribune		media	United States
+Boston Globe		media	United States
+Washington Times		media	United States
+New York Post		media	United States
+Newsday		media	United States
+Newsweek		media	United States
+Time magazine		media	United States
+The New Yorker	New Yorker magazine	media	United States
+Business Insider		media	United States
+Barron's		media	United States
+MarketWatch		media	United States
+HuffPost	Huffington Post	media	United States
+BuzzFeed	BuzzFeed News	media	United States
+The Hill		media	United States
+ProPublica		media	United States
+The Intercept		media	United States
+Daily Beast	The Daily Beast	media	United States
+Breitbart	Breitbart News	media	United States
+Gannett		media	United States
+Miami Herald		media	United States
+San Francisco Chronicle		media	United States
+Houston Chronicle		media	United States
+Philadelphia Inquirer		media	United States
+The Sunday Times	Sunday Times	media	United Kingdom
+The Daily Telegraph	Daily Telegraph|The Telegraph|Sunday Telegraph	media	United Kingdom
+Daily Mail	Mail on Sunday|MailOnline	media	United Kingdom
+The Independent		media	United Kingdom
+Daily Mirror	Sunday Mirror	media	United Kingdom
+Daily Express	Sunday Express	media	United Kingdom
+Evening Standard	London Evening Standard	media	United Kingdom
+The Observer		media	United Kingdom
+The Spectator		media	United Kingdom
+New Statesman		media	United Kingdom
+Private Eye		media	United Kingdom
+The Scotsman		media	United Kingdom
+Irish Times		media	Ireland
+Irish Independent		media	Ireland
+Le Figaro	Figaro	media	France
+Libération		media	France
+Les Echos		media	France
+Le Parisien		media	France
+Le Point		media	France
+L'Express		media	France
+Le Journal du Dimanche	JDD	media	France
+Ouest-France		media	France
+Mediapart		media	France
+Paris Match		media	France
+Le Canard Enchaîné	Canard Enchaine	media	France
+Frankfurter Allgemeine Zeitung	Frankfurter Allgemeine|FAZ	media	Germany
+Sueddeutsche Zeitung	Süddeutsche Zeitung|Suddeutsche Zeitung	media	Germany
+Die Welt		media	Germany
+Bild	Bild-Zeitung|Bild am Sonntag	media	Germany
+Die Zeit		media	Germany
+Handelsblatt		media	Germany
+Tagesspiegel	Der Tagesspiegel	media	Germany
+Berliner Zeitung		media	Germany
+Neue Zuercher Zeitung	Neue Zürcher Zeitung|NZZ	media	Switzerland
+Der Standard		media	Austria
+Die Presse		media	Austria
+Corriere della Sera		media	Italy
+La Repubblica		media	Italy
+La Stampa		media	Italy
+Il Sole 24 Ore		media	Italy
+Il Messaggero		media	Italy
+El Pais	El País	media	Spain
+El Mundo		media	Spain
+La Vanguardia		media	Spain
+De Telegraaf		media	Netherlands
+NRC Handelsblad	NRC	media	Netherlands
+de Volkskrant	Volkskrant	media	Netherlands
+De Standaard		media	Belgium
+Le Soir		media	Belgium
+Dagens Nyheter		media	Sweden
+Svenska Dagbladet		media	Sweden
+Aftenposten		media	Norway
+Politiken		media	Denmark
+Jyllands-Posten		media	Denmark
+Helsingin Sanomat		media	Finland
+Kathimerini		media	Greece
+Hurriyet	Hürriyet	media	Turkey
+Milliyet		media	Turkey
+Cumhuriyet		media	Turkey
+Kommersant		media	Russia
+Izvestia		media	Russia
+Pravda		media	Russia
+Vedomosti		media	Russia
+Novaya Gazeta		media	Russia
+Rossiyskaya Gazeta		media	Russia
+Komsomolskaya Pravda		media	Russia
+Moscow Times	The Moscow Times	media	Russia
+Nezavisimaya Gazeta		media	Russia
+Meduza		media	Russia
+Kyiv Independent		media	Ukraine
+Kyiv Post	Kiev Post	media	Ukraine
+Ukrainska Pravda		media	Ukraine
+Gazeta Wyborcza		media	Poland
+Rzeczpospolita		media	Poland
+Haaretz		media	Israel
+Jerusalem Post		media	Israel
+Times of Israel		media	Israel
+Yedioth Ahronoth	Yediot Ahronot|Ynet	media	Israel
+Maariv		media	Israel
+Al-Ahram	Al Ahram	media	Egypt
+Al-Hayat	Al Hayat	media	Lebanon
+Asharq Al-Awsat	Asharq al-Awsat	media	Saudi Arabia
+Asahi Shimbun		media	Japan
+Yomiuri Shimbun	Yomiuri	media	Japan
+Mainichi Shimbun	Mainichi	media	Japan
+Nihon Keizai Shimbun	Nikkei Asia	media	Japan
+Japan Times		media	Japan
+Sankei Shimbun	Sankei	media	Japan
+Chosun Ilbo		media	South Korea
+JoongAng Ilbo		media	South Korea
+Dong-a Ilbo		media	South Korea
+Korea Herald		media	South Korea
+Korea Times		media	South Korea
+People's Daily		media	China
+China Daily		media	China
+Global Times		media	China
+South China Morning Post	SCMP	media	Hong Kong
+Straits Times		media	Singapore
+Bangkok Post		media	Thailand
+Jakarta Post		media	Indonesia
+Kompas		media	Indonesia
+Philippine Daily Inquirer		media	Philippines
+Times of India		media	India
+Hindustan Times		media	India
+The Hindu		media	India
+Indian Express		media	India
+Economic Times		media	India
+India Today		media	India
+Express Tribune		media	Pakistan
+Sydney Morning Herald		media	Australia
+Australian Financial Review		media	Australia
+New Zealand Herald		media	New Zealand
+Globe and Mail		media	Canada
+Toronto Star		media	Canada
+National Post		media	Canada
+Clarin	Clarín	media	Argentina
+O Globo		media	Brazil
+Folha de S.Paulo	Folha de Sao Paulo|Folha	media	Brazil
+O Estado de S. Paulo	Estado de S. Paulo|Estadao|Estadão	media	Brazil
+El Universal		media	Mexico
+La Jornada		media	Mexico
+El Tiempo		media	Colombia
+El Mercurio		media	Chile
+Granma		media	Cuba
+Mail & Guardian		media	South Africa
+News24		media	South Africa
+Daily Nation		media	Kenya
+Nation Media Group		media	Kenya
+Premium Times		media	Nigeria
+Platts	S&P Global Platts	media	United States
+Argus Media		media	United Kingdom
+Morningstar		media	United States
+IHS Markit	IHS	media	United Kingdom
+Refinitiv		media	United Kingdom
+Forbes magazine		media	United States
 
 """#
 
