@@ -92817,6 +92817,7 @@ Senate	US Senate|U.S. Senate	legislature	United States
 House of Representatives	the House|US House	legislature	United States
 Supreme Court	US Supreme Court|U.S. Supreme Court	court	United States
 Federal Reserve	the Fed|Fed|US Federal Reserve	central-bank	United States
+Federal Open Market Committee	FOMC	central-bank	United States
 CIA	Central Intelligence Agency	agency	United States
 FBI	Federal Bureau of Investigation	agency	United States
 NSA	National Security Agency	agency	United States
@@ -92911,7 +92912,7 @@ World Health Organization	WHO|World Health Organisation	intergovernmental
 World Trade Organization	WTO|World Trade Organisation	intergovernmental	
 OPEC	Organization of the Petroleum Exporting Countries|OPEC+	intergovernmental	
 OECD	Organisation for Economic Co-operation and Development	intergovernmental	
-OSCE	Organization for Security and Co-operation in Europe	intergovernmental	
+OSCE	Organization for Security and Co-operation in Europe|Organisation for Security and Co-operation in Europe|Organization for Security and Cooperation in Europe|Organisation for Security and Cooperation in Europe	intergovernmental	
 G7	G-7|Group of Seven	intergovernmental	
 G20	G-20|Group of 20	intergovernmental	
 BRICS		intergovernmental	
@@ -92931,7 +92932,7 @@ Médecins Sans Frontières	Doctors Without Borders|MSF|Medecins Sans Frontieres	
 Greenpeace		ngo	
 Oxfam		ngo	
 Reuters	Thomson Reuters	media	
-Agence France-Presse	AFP	media	France
+Agence France-Presse	AFP|Agence France Presse	media	France
 Associated Press	AP	media	United States
 BBC	British Broadcasting Corporation|BBC News	media	United Kingdom
 Bloomberg	Bloomberg News	media	United States
@@ -92951,7 +92952,7 @@ Politico		media	United States
 Axios		media	United States
 Al Jazeera	Al-Jazeera	media	Qatar
 Al Arabiya		media	Saudi Arabia
-TASS	Tass	media	Russia
+TASS	Tass|ITAR-TASS|Itar-Tass	media	Russia
 RIA Novosti	RIA	media	Russia
 RT	Russia Today	media	Russia
 Interfax		media	Russia
@@ -93028,86 +93029,86 @@ HTS	Hayat Tahrir al-Sham	militant	Syria
 M23		militant	Democratic Republic of the Congo
 Azov	Azov Brigade|Azov Regiment	military	Ukraine
 # --- Companies ---
-Apple	Apple Inc.	company	United States
-Microsoft		company	United States
-Google	Alphabet	company	United States
-Amazon	Amazon.com	company	United States
-Meta	Facebook	company	United States
-Tesla		company	United States
-SpaceX		company	United States
-OpenAI		company	United States
-Nvidia	NVIDIA	company	United States
-Intel		company	United States
-IBM		company	United States
-Boeing		company	United States
-Lockheed Martin		company	United States
-Raytheon	RTX	company	United States
-General Motors	GM	company	United States
-Ford	Ford Motor	company	United States
-ExxonMobil	Exxon	company	United States
-Chevron		company	United States
-JPMorgan	JPMorgan Chase|JP Morgan	company	United States
-Goldman Sachs		company	United States
-Morgan Stanley		company	United States
-BlackRock		company	United States
-Citigroup	Citi	company	United States
-Bank of America		company	United States
-Walmart		company	United States
-Pfizer		company	United States
-Moderna		company	United States
-Netflix		company	United States
-Disney	Walt Disney	company	United States
-Twitter	X Corp	company	United States
-TikTok		company	China
-ByteDance		company	China
-Huawei		company	China
-Alibaba		company	China
-Tencent		company	China
-BYD		company	China
-Samsung	Samsung Electronics	company	South Korea
-Hyundai		company	South Korea
-Toyota		company	Japan
-Sony		company	Japan
-SoftBank		company	Japan
-TSMC	Taiwan Semiconductor Manufacturing Company	company	Taiwan
-Gazprom		company	Russia
-Rosneft		company	Russia
-Lukoil		company	Russia
-Sberbank		company	Russia
+Apple	Apple Inc.|Apple Inc|Apple Corp|Apple Corp.|Apple Co	company	United States
+Microsoft	Microsoft Inc|Microsoft Inc.|Microsoft Corp|Microsoft Corp.|Microsoft Co	company	United States
+Google	Alphabet|Google Inc|Google Inc.|Google Corp|Google Corp.|Google Co|Alphabet Inc|Alphabet Inc.|Alphabet Corp|Alphabet Corp.|Alphabet Co	company	United States
+Amazon	Amazon.com|Amazon Inc|Amazon Inc.|Amazon Corp|Amazon Corp.|Amazon Co|Amazon.com Inc|Amazon.com Inc.|Amazon.com Corp|Amazon.com Corp.|Amazon.com Co	company	United States
+Meta	Facebook|Meta Inc|Meta Inc.|Meta Corp|Meta Corp.|Meta Co|Facebook Inc|Facebook Inc.|Facebook Corp|Facebook Corp.|Facebook Co	company	United States
+Tesla	Tesla Inc|Tesla Inc.|Tesla Corp|Tesla Corp.|Tesla Co	company	United States
+SpaceX	SpaceX Inc|SpaceX Inc.|SpaceX Corp|SpaceX Corp.|SpaceX Co	company	United States
+OpenAI	OpenAI Inc|OpenAI Inc.|OpenAI Corp|OpenAI Corp.|OpenAI Co	company	United States
+Nvidia	NVIDIA|Nvidia Inc|Nvidia Inc.|Nvidia Corp|Nvidia Corp.|Nvidia Co|NVIDIA Inc|NVIDIA Inc.|NVIDIA Corp|NVIDIA Corp.|NVIDIA Co	company	United States
+Intel	Intel Inc|Intel Inc.|Intel Corp|Intel Corp.|Intel Co	company	United States
+IBM	IBM Inc|IBM Inc.|IBM Corp|IBM Corp.|IBM Co	company	United States
+Boeing	Boeing Inc|Boeing Inc.|Boeing Corp|Boeing Corp.|Boeing Co	company	United States
+Lockheed Martin	Lockheed Martin Inc|Lockheed Martin Inc.|Lockheed Martin Corp|Lockheed Martin Corp.|Lockheed Martin Co	company	United States
+Raytheon	RTX|Raytheon Inc|Raytheon Inc.|Raytheon Corp|Raytheon Corp.|Raytheon Co|RTX Inc|RTX Inc.|RTX Corp|RTX Corp.|RTX Co	company	United States
+General Motors	GM|General Motors Inc|General Motors Inc.|General Motors Corp|General Motors Corp.|General Motors Co	company	United States
+Ford	Ford Motor|Ford Inc|Ford Inc.|Ford Corp|Ford Corp.|Ford Co|Ford Motor Inc|Ford Motor Inc.|Ford Motor Corp|Ford Motor Corp.|Ford Motor Co	company	United States
+ExxonMobil	Exxon|ExxonMobil Inc|ExxonMobil Inc.|ExxonMobil Corp|ExxonMobil Corp.|ExxonMobil Co|Exxon Inc|Exxon Inc.|Exxon Corp|Exxon Corp.|Exxon Co	company	United States
+Chevron	Chevron Inc|Chevron Inc.|Chevron Corp|Chevron Corp.|Chevron Co	company	United States
+JPMorgan	JPMorgan Chase|JP Morgan|JPMorgan Inc|JPMorgan Inc.|JPMorgan Corp|JPMorgan Corp.|JPMorgan Co|JPMorgan Chase Inc|JPMorgan Chase Inc.|JPMorgan Chase Corp|JPMorgan Chase Corp.|JPMorgan Chase Co|JP Morgan Inc|JP Morgan Inc.|JP Morgan Corp|JP Morgan Corp.|JP Morgan Co	company	United States
+Goldman Sachs	Goldman Sachs Inc|Goldman Sachs Inc.|Goldman Sachs Corp|Goldman Sachs Corp.|Goldman Sachs Co	company	United States
+Morgan Stanley	Morgan Stanley Inc|Morgan Stanley Inc.|Morgan Stanley Corp|Morgan Stanley Corp.|Morgan Stanley Co	company	United States
+BlackRock	BlackRock Inc|BlackRock Inc.|BlackRock Corp|BlackRock Corp.|BlackRock Co	company	United States
+Citigroup	Citi|Citigroup Inc|Citigroup Inc.|Citigroup Corp|Citigroup Corp.|Citigroup Co|Citi Inc|Citi Inc.|Citi Corp|Citi Corp.|Citi Co	company	United States
+Bank of America	Bank of America Inc|Bank of America Inc.|Bank of America Corp|Bank of America Corp.|Bank of America Co	company	United States
+Walmart	Walmart Inc|Walmart Inc.|Walmart Corp|Walmart Corp.|Walmart Co	company	United States
+Pfizer	Pfizer Inc|Pfizer Inc.|Pfizer Corp|Pfizer Corp.|Pfizer Co	company	United States
+Moderna	Moderna Inc|Moderna Inc.|Moderna Corp|Moderna Corp.|Moderna Co	company	United States
+Netflix	Netflix Inc|Netflix Inc.|Netflix Corp|Netflix Corp.|Netflix Co	company	United States
+Disney	Walt Disney|Disney Inc|Disney Inc.|Disney Corp|Disney Corp.|Disney Co|Walt Disney Inc|Walt Disney Inc.|Walt Disney Corp|Walt Disney Corp.|Walt Disney Co	company	United States
+Twitter	X Corp|Twitter Inc|Twitter Inc.|Twitter Corp|Twitter Corp.|Twitter Co	company	United States
+TikTok	TikTok Co|TikTok Ltd|TikTok Corp|TikTok Co Ltd	company	China
+ByteDance	ByteDance Co|ByteDance Ltd|ByteDance Corp|ByteDance Co Ltd	company	China
+Huawei	Huawei Co|Huawei Ltd|Huawei Corp|Huawei Co Ltd	company	China
+Alibaba	Alibaba Co|Alibaba Ltd|Alibaba Corp|Alibaba Co Ltd	company	China
+Tencent	Tencent Co|Tencent Ltd|Tencent Corp|Tencent Co Ltd	company	China
+BYD	BYD Co|BYD Ltd|BYD Corp|BYD Co Ltd	company	China
+Samsung	Samsung Electronics|Samsung Co|Samsung Corp|Samsung Co Ltd|Samsung Electronics Co|Samsung Electronics Corp|Samsung Electronics Co Ltd	company	South Korea
+Hyundai	Hyundai Co|Hyundai Corp|Hyundai Co Ltd	company	South Korea
+Toyota	Toyota Motor|Toyota Corp|Toyota Co|Toyota Co Ltd|Toyota Ltd|Toyota Inc|Toyota Motor Corp|Toyota Motor Co|Toyota Motor Co Ltd|Toyota Motor Ltd|Toyota Motor Inc	company	Japan
+Sony	Sony Co|Sony Co Ltd|Sony Ltd|Sony Inc	company	Japan
+SoftBank	SoftBank Corp|SoftBank Co|SoftBank Co Ltd|SoftBank Ltd|SoftBank Inc	company	Japan
+TSMC	Taiwan Semiconductor Manufacturing Company|TSMC Corp|TSMC Co|TSMC Ltd	company	Taiwan
+Gazprom	Gazprom PJSC|Gazprom OAO	company	Russia
+Rosneft	Rosneft PJSC|Rosneft OAO	company	Russia
+Lukoil	Lukoil PJSC|Lukoil OAO	company	Russia
+Sberbank	Sberbank PJSC|Sberbank OAO	company	Russia
 Naftogaz		company	Ukraine
-Volkswagen	VW	company	Germany
-Siemens		company	Germany
-BMW		company	Germany
-Mercedes-Benz	Daimler	company	Germany
-Deutsche Bank		company	Germany
-BASF		company	Germany
+Volkswagen	VW|Volkswagen AG	company	Germany
+Siemens	Siemens AG	company	Germany
+BMW	BMW AG	company	Germany
+Mercedes-Benz	Daimler|Mercedes-Benz AG	company	Germany
+Deutsche Bank	Deutsche Bank AG	company	Germany
+BASF	BASF AG	company	Germany
 Airbus		company	
-TotalEnergies	Total	company	France
-BNP Paribas		company	France
-LVMH		company	France
-Renault		company	France
-Shell		company	United Kingdom
-BP	British Petroleum	company	United Kingdom
-HSBC		company	United Kingdom
-Barclays		company	United Kingdom
-Unilever		company	United Kingdom
-Rolls-Royce		company	United Kingdom
-BAE Systems		company	United Kingdom
-Nestlé	Nestle	company	Switzerland
-UBS		company	Switzerland
-Novartis		company	Switzerland
-Ericsson		company	Sweden
-Nokia		company	Finland
-Equinor		company	Norway
-Maersk		company	Denmark
-Tata	Tata Group	company	India
-Reliance	Reliance Industries	company	India
-Adani	Adani Group	company	India
-Petrobras		company	Brazil
-Pemex		company	Mexico
+TotalEnergies	Total|TotalEnergies SA|Total SA	company	France
+BNP Paribas	BNP Paribas SA	company	France
+LVMH	LVMH SA	company	France
+Renault	Renault SA	company	France
+Shell	Shell Plc|Shell plc|Shell PLC|Shell Ltd	company	United Kingdom
+BP	British Petroleum|British Petroleum Plc|British Petroleum plc|British Petroleum PLC|British Petroleum Ltd	company	United Kingdom
+HSBC	HSBC Holdings|HSBC Plc|HSBC plc|HSBC PLC|HSBC Ltd	company	United Kingdom
+Barclays	Barclays Plc|Barclays plc|Barclays PLC|Barclays Ltd	company	United Kingdom
+Unilever	Unilever Plc|Unilever plc|Unilever PLC|Unilever Ltd	company	United Kingdom
+Rolls-Royce	Rolls-Royce Plc|Rolls-Royce plc|Rolls-Royce PLC|Rolls-Royce Ltd	company	United Kingdom
+BAE Systems	BAE Systems Plc|BAE Systems plc|BAE Systems PLC|BAE Systems Ltd	company	United Kingdom
+Nestlé	Nestle|Nestlé AG|Nestlé SA|Nestle AG|Nestle SA	company	Switzerland
+UBS	UBS AG|UBS SA	company	Switzerland
+Novartis	Novartis AG|Novartis SA	company	Switzerland
+Ericsson	Ericsson AB	company	Sweden
+Nokia	Nokia Oyj	company	Finland
+Equinor	Statoil|Equinor ASA|Statoil ASA	company	Norway
+Maersk	Maersk A/S	company	Denmark
+Tata	Tata Group|Tata Ltd	company	India
+Reliance	Reliance Industries|Reliance Ltd|Reliance Industries Ltd	company	India
+Adani	Adani Group|Adani Ltd	company	India
+Petrobras	Petrobras SA	company	Brazil
+Pemex	Pemex SA	company	Mexico
 ArcelorMittal		company	
-Glencore		company	Switzerland
-Vale		company	Brazil
+Glencore	Glencore AG|Glencore SA	company	Switzerland
+Vale	Vale SA	company	Brazil
 # --- Sport and other bodies ---
 FIFA		sport	
 UEFA		sport	
@@ -93129,9 +93130,2660 @@ RAND Corporation	RAND	ngo	United States
 Institute for the Study of War	ISW	ngo	United States
 Atlantic Council		ngo	United States
 Kyiv School of Economics		university	Ukraine
-Moody's		company	United States
-S&P Global	Standard & Poor's|S&P	company	United States
-Fitch	Fitch Ratings	company	United States
+Moody's	Moody's Inc|Moody's Inc.|Moody's Corp|Moody's Corp.|Moody's Co	company	United States
+S&P Global	Standard & Poor's|S&P|S&P Global Inc|S&P Global Inc.|S&P Global Corp|S&P Global Corp.|S&P Global Co|Standard & Poor's Inc|Standard & Poor's Inc.|Standard & Poor's Corp|Standard & Poor's Corp.|Standard & Poor's Co|S&P Inc|S&P Inc.|S&P Corp|S&P Corp.|S&P Co	company	United States
+Fitch	Fitch Ratings|Fitch Inc|Fitch Inc.|Fitch Corp|Fitch Corp.|Fitch Co|Fitch Ratings Inc|Fitch Ratings Inc.|Fitch Ratings Corp|Fitch Ratings Corp.|Fitch Ratings Co	company	United States
+# --- sport ---
+# England
+Arsenal		sport	United Kingdom
+Aston Villa		sport	United Kingdom
+Birmingham City		sport	United Kingdom
+Blackburn Rovers		sport	United Kingdom
+Bolton Wanderers		sport	United Kingdom
+AFC Bournemouth		sport	United Kingdom
+Bradford City		sport	United Kingdom
+Brentford FC		sport	United Kingdom
+Brighton & Hove Albion	Brighton and Hove Albion	sport	United Kingdom
+Burnley FC		sport	United Kingdom
+Cardiff City		sport	United Kingdom
+Charlton Athletic		sport	United Kingdom
+Chelsea FC		sport	United Kingdom
+Coventry City		sport	United Kingdom
+Crystal Palace		sport	United Kingdom
+Derby County		sport	United Kingdom
+Everton		sport	United Kingdom
+Fulham	Fulham FC	sport	United Kingdom
+Huddersfield Town		sport	United Kingdom
+Hull City		sport	United Kingdom
+Ipswich Town		sport	United Kingdom
+Leeds United	Leeds Utd	sport	United Kingdom
+Leicester City		sport	United Kingdom
+Liverpool FC		sport	United Kingdom
+Manchester City	Man City	sport	United Kingdom
+Manchester United	Man United|Man Utd|Manchester Utd	sport	United Kingdom
+Middlesbrough FC		sport	United Kingdom
+Newcastle United	Newcastle Utd	sport	United Kingdom
+Norwich City		sport	United Kingdom
+Nottingham Forest	Nottm Forest	sport	United Kingdom
+Oldham Athletic		sport	United Kingdom
+Portsmouth FC		sport	United Kingdom
+Queens Park Rangers	QPR	sport	United Kingdom
+Sheffield United	Sheffield Utd	sport	United Kingdom
+Sheffield Wednesday	Sheffield Weds	sport	United Kingdom
+Southampton FC		sport	United Kingdom
+Stoke City		sport	United Kingdom
+Sunderland AFC		sport	United Kingdom
+Swansea City		sport	United Kingdom
+Swindon Town		sport	United Kingdom
+Tottenham Hotspur	Tottenham|Spurs	sport	United Kingdom
+Watford FC		sport	United Kingdom
+West Bromwich Albion	West Brom	sport	United Kingdom
+West Ham United	West Ham	sport	United Kingdom
+Wigan Athletic		sport	United Kingdom
+Wimbledon FC		sport	United Kingdom
+Wolverhampton Wanderers	Wolves	sport	United Kingdom
+Barnsley FC		sport	United Kingdom
+Bristol City		sport	United Kingdom
+Bristol Rovers		sport	United Kingdom
+Millwall		sport	United Kingdom
+Luton Town		sport	United Kingdom
+Plymouth Argyle		sport	United Kingdom
+Port Vale		sport	United Kingdom
+Tranmere Rovers	Tranmere	sport	United Kingdom
+Grimsby Town		sport	United Kingdom
+Crewe Alexandra		sport	United Kingdom
+Stockport County		sport	United Kingdom
+Notts County		sport	United Kingdom
+Preston North End		sport	United Kingdom
+Cambridge United		sport	United Kingdom
+Oxford United		sport	United Kingdom
+Peterborough United		sport	United Kingdom
+Southend United		sport	United Kingdom
+Rotherham United		sport	United Kingdom
+Scunthorpe United		sport	United Kingdom
+Carlisle United		sport	United Kingdom
+Hartlepool United		sport	United Kingdom
+Colchester United		sport	United Kingdom
+Torquay United		sport	United Kingdom
+Mansfield Town		sport	United Kingdom
+Northampton Town		sport	United Kingdom
+Shrewsbury Town		sport	United Kingdom
+Doncaster Rovers		sport	United Kingdom
+Wycombe Wanderers	Wycombe	sport	United Kingdom
+Milton Keynes Dons	MK Dons	sport	United Kingdom
+AFC Wimbledon		sport	United Kingdom
+Leyton Orient		sport	United Kingdom
+Exeter City		sport	United Kingdom
+Lincoln City		sport	United Kingdom
+York City		sport	United Kingdom
+Chester City		sport	United Kingdom
+Hereford United		sport	United Kingdom
+Cheltenham Town		sport	United Kingdom
+Fleetwood Town		sport	United Kingdom
+Accrington Stanley		sport	United Kingdom
+Forest Green Rovers		sport	United Kingdom
+Burton Albion		sport	United Kingdom
+Yeovil Town		sport	United Kingdom
+Dagenham & Redbridge		sport	United Kingdom
+Halifax Town		sport	United Kingdom
+Salford City		sport	United Kingdom
+Wrexham AFC		sport	United Kingdom
+# Scotland
+Celtic	Glasgow Celtic	sport	United Kingdom
+Rangers	Glasgow Rangers	sport	United Kingdom
+Aberdeen FC		sport	United Kingdom
+Heart of Midlothian	Hearts	sport	United Kingdom
+Hibernian	Hibs	sport	United Kingdom
+Dundee United	Dundee Utd	sport	United Kingdom
+Dundee FC		sport	United Kingdom
+Motherwell FC		sport	United Kingdom
+Kilmarnock FC		sport	United Kingdom
+St Johnstone	St. Johnstone	sport	United Kingdom
+St Mirren	St. Mirren	sport	United Kingdom
+Partick Thistle	Partick	sport	United Kingdom
+Dunfermline Athletic		sport	United Kingdom
+Raith Rovers	Raith	sport	United Kingdom
+Inverness Caledonian Thistle	Inverness CT|Caley Thistle	sport	United Kingdom
+Ross County		sport	United Kingdom
+Hamilton Academical	Hamilton Accies	sport	United Kingdom
+Greenock Morton		sport	United Kingdom
+Queen of the South		sport	United Kingdom
+Airdrieonians		sport	United Kingdom
+Falkirk FC		sport	United Kingdom
+Livingston FC		sport	United Kingdom
+# Spain
+Real Madrid		sport	Spain
+FC Barcelona	Barca|Barça	sport	Spain
+Atletico Madrid	Atlético Madrid|Atletico de Madrid|Atlético de Madrid|Atletico|Atlético	sport	Spain
+Valencia CF		sport	Spain
+Sevilla	Sevilla FC	sport	Spain
+Real Betis	Betis	sport	Spain
+Athletic Bilbao	Athletic Club	sport	Spain
+Real Sociedad		sport	Spain
+Deportivo La Coruna	Deportivo La Coruña|Deportivo Coruna|Deportivo Coruña|Deportivo	sport	Spain
+Celta Vigo	Celta de Vigo|Celta	sport	Spain
+Espanyol	RCD Espanyol	sport	Spain
+Real Zaragoza		sport	Spain
+Real Valladolid		sport	Spain
+Racing Santander		sport	Spain
+Sporting Gijon	Sporting Gijón	sport	Spain
+Real Oviedo		sport	Spain
+Osasuna		sport	Spain
+Real Mallorca	RCD Mallorca	sport	Spain
+CD Tenerife		sport	Spain
+SD Compostela		sport	Spain
+Rayo Vallecano	Rayo	sport	Spain
+Getafe CF		sport	Spain
+Levante UD		sport	Spain
+Malaga CF	Málaga CF	sport	Spain
+Deportivo Alaves	Deportivo Alavés|Alaves|Alavés	sport	Spain
+Numancia		sport	Spain
+UD Salamanca		sport	Spain
+CF Extremadura		sport	Spain
+Logrones	Logroñés	sport	Spain
+Albacete Balompie		sport	Spain
+Hércules CF		sport	Spain
+SD Eibar		sport	Spain
+CD Leganes	CD Leganés	sport	Spain
+Girona FC		sport	Spain
+Granada CF		sport	Spain
+Cadiz CF	Cádiz CF	sport	Spain
+Elche CF		sport	Spain
+UD Almeria	UD Almería	sport	Spain
+UD Las Palmas		sport	Spain
+Recreativo Huelva	Recreativo de Huelva	sport	Spain
+Villarreal	Villarreal CF	sport	Spain
+# Italy
+Juventus	Juve	sport	Italy
+AC Milan		sport	Italy
+Inter Milan	Internazionale|Inter	sport	Italy
+AS Roma		sport	Italy
+Lazio	SS Lazio	sport	Italy
+Napoli	SSC Napoli	sport	Italy
+Fiorentina		sport	Italy
+Parma FC	Parma Calcio	sport	Italy
+Sampdoria		sport	Italy
+Genoa CFC		sport	Italy
+Torino FC		sport	Italy
+Atalanta		sport	Italy
+Udinese		sport	Italy
+Bologna FC		sport	Italy
+Cagliari Calcio		sport	Italy
+Piacenza Calcio		sport	Italy
+Vicenza Calcio		sport	Italy
+Hellas Verona		sport	Italy
+Chievo	Chievo Verona	sport	Italy
+AC Perugia		sport	Italy
+Reggiana		sport	Italy
+Cremonese		sport	Italy
+Calcio Padova		sport	Italy
+AS Bari		sport	Italy
+US Lecce		sport	Italy
+Salernitana		sport	Italy
+Empoli FC		sport	Italy
+Venezia FC		sport	Italy
+Brescia Calcio		sport	Italy
+US Palermo		sport	Italy
+Sassuolo		sport	Italy
+AC Siena		sport	Italy
+AS Livorno		sport	Italy
+Reggina		sport	Italy
+Foggia Calcio		sport	Italy
+Ascoli Calcio		sport	Italy
+Frosinone Calcio		sport	Italy
+Spezia Calcio		sport	Italy
+FC Crotone		sport	Italy
+Benevento Calcio		sport	Italy
+AC Monza		sport	Italy
+# Germany
+Bayern Munich	Bayern|Bayern Muenchen|Bayern München|FC Bayern|FC Bayern Munich	sport	Germany
+Borussia Dortmund	BVB	sport	Germany
+Borussia Moenchengladbach	Borussia Mönchengladbach|Borussia Monchengladbach|Gladbach|Borussia	sport	Germany
+Schalke 04	Schalke|FC Schalke	sport	Germany
+Werder Bremen	Werder	sport	Germany
+Hamburg SV	Hamburger SV|HSV	sport	Germany
+VfB Stuttgart		sport	Germany
+Bayer Leverkusen	Leverkusen	sport	Germany
+Eintracht Frankfurt		sport	Germany
+1. FC Koeln	1. FC Köln|FC Cologne|FC Koeln|FC Köln	sport	Germany
+Karlsruher SC	Karlsruhe SC	sport	Germany
+1. FC Kaiserslautern	FC Kaiserslautern	sport	Germany
+VfL Bochum		sport	Germany
+MSV Duisburg		sport	Germany
+Hansa Rostock		sport	Germany
+SC Freiburg		sport	Germany
+1860 Munich	TSV 1860 Munich|1860 Muenchen|1860 München	sport	Germany
+Arminia Bielefeld		sport	Germany
+Fortuna Duesseldorf	Fortuna Düsseldorf	sport	Germany
+Hertha Berlin	Hertha BSC|Hertha	sport	Germany
+VfL Wolfsburg		sport	Germany
+Hannover 96		sport	Germany
+1. FC Nuremberg	1. FC Nürnberg|FC Nuremberg	sport	Germany
+Energie Cottbus		sport	Germany
+Mainz 05	FSV Mainz|FSV Mainz 05	sport	Germany
+TSG Hoffenheim	Hoffenheim	sport	Germany
+RB Leipzig		sport	Germany
+FC Augsburg		sport	Germany
+Union Berlin	1. FC Union Berlin	sport	Germany
+FC St. Pauli	St. Pauli|St Pauli	sport	Germany
+Dynamo Dresden		sport	Germany
+Bayer Uerdingen	KFC Uerdingen	sport	Germany
+Alemannia Aachen		sport	Germany
+SpVgg Unterhaching	Unterhaching	sport	Germany
+Greuther Fuerth	Greuther Fürth|SpVgg Greuther Fürth	sport	Germany
+1. FC Heidenheim		sport	Germany
+Darmstadt 98	SV Darmstadt 98	sport	Germany
+SC Paderborn		sport	Germany
+Eintracht Braunschweig		sport	Germany
+FC Ingolstadt		sport	Germany
+Holstein Kiel		sport	Germany
+Stuttgarter Kickers		sport	Germany
+# France
+Paris St Germain	Paris Saint-Germain|Paris St-Germain|Paris St. Germain|Paris SG|PSG	sport	France
+Olympique Marseille	Olympique de Marseille	sport	France
+Olympique Lyon	Olympique Lyonnais	sport	France
+AS Monaco		sport	France
+Girondins Bordeaux	Girondins de Bordeaux	sport	France
+FC Nantes		sport	France
+AJ Auxerre		sport	France
+RC Lens		sport	France
+Lille OSC	LOSC|LOSC Lille	sport	France
+FC Metz		sport	France
+RC Strasbourg		sport	France
+Montpellier HSC		sport	France
+Stade Rennes	Stade Rennais	sport	France
+AS Cannes		sport	France
+En Avant Guingamp	EA Guingamp	sport	France
+Le Havre AC		sport	France
+SC Bastia		sport	France
+OGC Nice		sport	France
+AS Saint-Etienne	AS St Etienne	sport	France
+Stade Malherbe Caen	SM Caen	sport	France
+Toulouse FC		sport	France
+FC Sochaux	Sochaux	sport	France
+ESTAC Troyes		sport	France
+FC Lorient		sport	France
+CS Sedan		sport	France
+AS Nancy	AS Nancy-Lorraine	sport	France
+Valenciennes FC		sport	France
+Stade de Reims		sport	France
+Stade Brestois		sport	France
+Angers SCO		sport	France
+Dijon FCO		sport	France
+Nimes Olympique	Nîmes Olympique	sport	France
+AC Ajaccio		sport	France
+Red Star Paris	Red Star 93	sport	France
+# Netherlands
+Ajax	Ajax Amsterdam	sport	Netherlands
+PSV Eindhoven	PSV	sport	Netherlands
+Feyenoord	Feyenoord Rotterdam	sport	Netherlands
+AZ Alkmaar	AZ	sport	Netherlands
+FC Twente	Twente|Twente Enschede	sport	Netherlands
+Vitesse	Vitesse Arnhem	sport	Netherlands
+SC Heerenveen	Heerenveen	sport	Netherlands
+FC Utrecht		sport	Netherlands
+FC Groningen		sport	Netherlands
+Willem II	Willem II Tilburg	sport	Netherlands
+NAC Breda	NAC	sport	Netherlands
+Roda JC	Roda JC Kerkrade|Roda Kerkrade	sport	Netherlands
+Sparta Rotterdam		sport	Netherlands
+NEC Nijmegen		sport	Netherlands
+De Graafschap	De Graafschap Doetinchem	sport	Netherlands
+RKC Waalwijk	RKC	sport	Netherlands
+Fortuna Sittard		sport	Netherlands
+FC Volendam		sport	Netherlands
+Go Ahead Eagles		sport	Netherlands
+Heracles Almelo	Heracles	sport	Netherlands
+PEC Zwolle		sport	Netherlands
+ADO Den Haag		sport	Netherlands
+MVV Maastricht	MVV	sport	Netherlands
+FC Den Bosch		sport	Netherlands
+Excelsior Rotterdam		sport	Netherlands
+# Portugal
+Benfica	SL Benfica	sport	Portugal
+FC Porto		sport	Portugal
+Sporting Lisbon	Sporting CP|Sporting Clube de Portugal	sport	Portugal
+Boavista		sport	Portugal
+Sporting Braga	SC Braga	sport	Portugal
+Vitoria Guimaraes	Vitória Guimarães|Vitoria de Guimaraes	sport	Portugal
+Vitoria Setubal	Vitória Setúbal|Vitoria de Setubal	sport	Portugal
+Maritimo	Marítimo|CS Maritimo	sport	Portugal
+Belenenses		sport	Portugal
+CD Nacional		sport	Portugal
+Gil Vicente		sport	Portugal
+Estrela Amadora		sport	Portugal
+SC Farense	Farense	sport	Portugal
+Salgueiros		sport	Portugal
+Uniao Leiria	União de Leiria	sport	Portugal
+Academica Coimbra	Académica	sport	Portugal
+Rio Ave		sport	Portugal
+Pacos Ferreira	Paços de Ferreira	sport	Portugal
+Moreirense		sport	Portugal
+FC Famalicao	Famalicão	sport	Portugal
+Campomaiorense		sport	Portugal
+# Belgium
+Anderlecht	RSC Anderlecht	sport	Belgium
+Club Brugge	Club Bruges	sport	Belgium
+Standard Liege	Standard Liège|Standard de Liege	sport	Belgium
+Racing Genk	KRC Genk	sport	Belgium
+KAA Gent	AA Gent	sport	Belgium
+Sporting Lokeren	Lokeren	sport	Belgium
+KV Mechelen		sport	Belgium
+Germinal Ekeren	Germinal Beerschot	sport	Belgium
+Lierse	Lierse SK	sport	Belgium
+Sporting Charleroi		sport	Belgium
+Cercle Brugge		sport	Belgium
+SK Beveren		sport	Belgium
+Royal Antwerp		sport	Belgium
+Excelsior Mouscron		sport	Belgium
+Eendracht Aalst		sport	Belgium
+RWD Molenbeek		sport	Belgium
+KVC Westerlo		sport	Belgium
+Zulte Waregem		sport	Belgium
+KV Oostende		sport	Belgium
+Sint-Truiden	STVV	sport	Belgium
+Union Saint-Gilloise	Union SG	sport	Belgium
+# Turkey
+Galatasaray		sport	Turkey
+Fenerbahce	Fenerbahçe	sport	Turkey
+Besiktas	Beşiktaş	sport	Turkey
+Trabzonspor		sport	Turkey
+Bursaspor		sport	Turkey
+Gaziantepspor		sport	Turkey
+Kocaelispor		sport	Turkey
+Samsunspor		sport	Turkey
+Ankaragucu	Ankaragücü|MKE Ankaragucu	sport	Turkey
+Genclerbirligi	Gençlerbirliği	sport	Turkey
+Antalyaspor		sport	Turkey
+Denizlispor		sport	Turkey
+Konyaspor		sport	Turkey
+Kayserispor		sport	Turkey
+Sivasspor		sport	Turkey
+Istanbulspor	İstanbulspor	sport	Turkey
+Goztepe	Göztepe	sport	Turkey
+Vanspor		sport	Turkey
+Erzurumspor		sport	Turkey
+Istanbul Basaksehir		sport	Turkey
+Alanyaspor		sport	Turkey
+Kasimpasa	Kasımpaşa	sport	Turkey
+Caykur Rizespor	Rizespor	sport	Turkey
+Eskisehirspor		sport	Turkey
+Manisaspor		sport	Turkey
+Malatyaspor		sport	Turkey
+Adanaspor		sport	Turkey
+Hatayspor		sport	Turkey
+Altay Izmir		sport	Turkey
+# Greece
+Olympiakos	Olympiacos|Olympiakos Piraeus|Olympiacos Piraeus	sport	Greece
+Panathinaikos		sport	Greece
+AEK Athens	AEK	sport	Greece
+PAOK	PAOK Salonika|PAOK Thessaloniki	sport	Greece
+Aris Salonika	Aris Thessaloniki	sport	Greece
+OFI Crete	OFI	sport	Greece
+Iraklis	Iraklis Salonika|Iraklis Thessaloniki	sport	Greece
+AEL Larissa		sport	Greece
+Skoda Xanthi	Xanthi FC	sport	Greece
+Panionios		sport	Greece
+Ionikos		sport	Greece
+Ethnikos Piraeus		sport	Greece
+Apollon Athens	Apollon Smyrnis	sport	Greece
+Kalamata FC		sport	Greece
+Atromitos		sport	Greece
+Asteras Tripolis		sport	Greece
+Levadiakos		sport	Greece
+Panetolikos		sport	Greece
+# Russia
+Spartak Moscow	Spartak Moskva	sport	Russia
+CSKA Moscow	CSKA Moskva	sport	Russia
+Dynamo Moscow	Dinamo Moscow	sport	Russia
+Lokomotiv Moscow		sport	Russia
+Torpedo Moscow		sport	Russia
+Zenit St Petersburg	Zenit Saint Petersburg|Zenit St. Petersburg|Zenit	sport	Russia
+Alania Vladikavkaz	Spartak-Alania Vladikavkaz|Spartak Vladikavkaz	sport	Russia
+Rotor Volgograd		sport	Russia
+FC Rostov	Rostselmash	sport	Russia
+Krylya Sovetov	Krylya Sovetov Samara	sport	Russia
+Chernomorets Novorossiysk		sport	Russia
+Uralan Elista		sport	Russia
+Tekstilshchik Kamyshin		sport	Russia
+Lokomotiv Nizhny Novgorod		sport	Russia
+KAMAZ Naberezhnye Chelny	KamAZ	sport	Russia
+Baltika Kaliningrad		sport	Russia
+Zhemchuzhina Sochi		sport	Russia
+Shinnik Yaroslavl		sport	Russia
+Rubin Kazan		sport	Russia
+Amkar Perm		sport	Russia
+Saturn Ramenskoye		sport	Russia
+FC Krasnodar		sport	Russia
+Kuban Krasnodar		sport	Russia
+Terek Grozny	Akhmat Grozny	sport	Russia
+Anzhi Makhachkala	Anzhi	sport	Russia
+Tom Tomsk		sport	Russia
+Ural Yekaterinburg		sport	Russia
+Arsenal Tula		sport	Russia
+Fakel Voronezh		sport	Russia
+Sokol Saratov		sport	Russia
+Dynamo Stavropol		sport	Russia
+# Ukraine
+Dynamo Kiev	Dynamo Kyiv|Dinamo Kiev|Dynamo Kiyv	sport	Ukraine
+Shakhtar Donetsk	Shakhtar|Shakhtyor Donetsk	sport	Ukraine
+Dnipro Dnipropetrovsk	Dnepr Dnepropetrovsk	sport	Ukraine
+Chornomorets Odesa	Chernomorets Odessa|Chernomorets Odesa	sport	Ukraine
+Metalist Kharkiv	Metalist Kharkov	sport	Ukraine
+Karpaty Lviv	Karpaty Lvov	sport	Ukraine
+Vorskla Poltava		sport	Ukraine
+Kryvbas Kryvyi Rih	Kryvbas	sport	Ukraine
+Tavriya Simferopol		sport	Ukraine
+Zorya Luhansk	Zorya Lugansk	sport	Ukraine
+Metalurh Donetsk	Metallurg Donetsk	sport	Ukraine
+Arsenal Kyiv	Arsenal Kiev	sport	Ukraine
+FC Oleksandriya		sport	Ukraine
+Desna Chernihiv		sport	Ukraine
+Nyva Ternopil		sport	Ukraine
+CSKA Kiev	CSKA Kyiv	sport	Ukraine
+# Poland
+Legia Warsaw	Legia Warszawa|Legia	sport	Poland
+Widzew Lodz	Widzew Łódź|Widzew	sport	Poland
+Lech Poznan	Lech Poznań	sport	Poland
+Wisla Krakow	Wisła Kraków	sport	Poland
+Gornik Zabrze	Górnik Zabrze	sport	Poland
+Ruch Chorzow	Ruch Chorzów	sport	Poland
+GKS Katowice		sport	Poland
+Polonia Warsaw	Polonia Warszawa	sport	Poland
+Pogon Szczecin	Pogoń Szczecin	sport	Poland
+Zaglebie Lubin	Zagłębie Lubin	sport	Poland
+Amica Wronki		sport	Poland
+Odra Wodzislaw		sport	Poland
+Dyskobolia Grodzisk	Groclin Grodzisk	sport	Poland
+Slask Wroclaw	Śląsk Wrocław	sport	Poland
+Lechia Gdansk	Lechia Gdańsk	sport	Poland
+Jagiellonia Bialystok	Jagiellonia Białystok|Jagiellonia	sport	Poland
+Cracovia		sport	Poland
+Korona Kielce		sport	Poland
+Piast Gliwice		sport	Poland
+Rakow Czestochowa	Raków Częstochowa	sport	Poland
+Stomil Olsztyn		sport	Poland
+Hutnik Krakow		sport	Poland
+# Czech Republic and Slovakia
+Sparta Prague	Sparta Praha	sport	Czechia
+Slavia Prague	Slavia Praha	sport	Czechia
+Banik Ostrava	Baník Ostrava	sport	Czechia
+Sigma Olomouc		sport	Czechia
+Slovan Liberec		sport	Czechia
+Viktoria Plzen	Viktoria Plzeň	sport	Czechia
+Boby Brno	Zbrojovka Brno	sport	Czechia
+Dukla Prague	Dukla Praha	sport	Czechia
+Petra Drnovice	FK Drnovice	sport	Czechia
+FK Jablonec		sport	Czechia
+FK Teplice		sport	Czechia
+Bohemians Prague	Bohemians Praha	sport	Czechia
+Hradec Kralove	Hradec Králové	sport	Czechia
+Mlada Boleslav	Mladá Boleslav	sport	Czechia
+Slovan Bratislava		sport	Slovakia
+Inter Bratislava		sport	Slovakia
+1. FC Kosice	FC Kosice	sport	Slovakia
+MSK Zilina	MŠK Žilina	sport	Slovakia
+Spartak Trnava		sport	Slovakia
+# Romania
+Steaua Bucharest	Steaua Bucuresti|Steaua București|Steaua|FCSB	sport	Romania
+Dinamo Bucharest	Dinamo Bucuresti|Dinamo București	sport	Romania
+Rapid Bucharest	Rapid Bucuresti|Rapid București	sport	Romania
+Universitatea Craiova		sport	Romania
+National Bucharest	Progresul Bucharest	sport	Romania
+Petrolul Ploiesti	Petrolul Ploiești	sport	Romania
+Farul Constanta	Farul Constanța	sport	Romania
+Otelul Galati	Oțelul Galați	sport	Romania
+Gloria Bistrita	Gloria Bistrița	sport	Romania
+FC Arges	Arges Pitesti	sport	Romania
+Ceahlaul Piatra Neamt		sport	Romania
+Sportul Studentesc		sport	Romania
+Universitatea Cluj		sport	Romania
+CFR Cluj		sport	Romania
+Politehnica Timisoara	Poli Timisoara	sport	Romania
+Jiul Petrosani		sport	Romania
+UTA Arad		sport	Romania
+Astra Giurgiu		sport	Romania
+Viitorul Constanta		sport	Romania
+# Bulgaria
+Levski Sofia		sport	Bulgaria
+CSKA Sofia		sport	Bulgaria
+Lokomotiv Sofia		sport	Bulgaria
+Slavia Sofia		sport	Bulgaria
+Litex Lovech		sport	Bulgaria
+Neftochimik Burgas		sport	Bulgaria
+Spartak Varna		sport	Bulgaria
+Cherno More Varna	Cherno More	sport	Bulgaria
+Botev Plovdiv		sport	Bulgaria
+Lokomotiv Plovdiv		sport	Bulgaria
+Ludogorets Razgrad	Ludogorets	sport	Bulgaria
+Beroe Stara Zagora	Beroe	sport	Bulgaria
+Spartak Pleven		sport	Bulgaria
+Dobrudzha Dobrich		sport	Bulgaria
+Etar Veliko Tarnovo		sport	Bulgaria
+Pirin Blagoevgrad		sport	Bulgaria
+Minyor Pernik		sport	Bulgaria
+# Serbia, Croatia and the former Yugoslavia
+Red Star Belgrade	Red Star|Crvena Zvezda	sport	Serbia
+Partizan Belgrade	Partizan	sport	Serbia
+FK Vojvodina	Vojvodina Novi Sad	sport	Serbia
+OFK Belgrade	OFK Beograd	sport	Serbia
+Obilic	Obilić|FK Obilic	sport	Serbia
+Rad Belgrade		sport	Serbia
+Cukaricki	Čukarički	sport	Serbia
+Radnicki Nis	Radnički Niš	sport	Serbia
+Napredak Krusevac		sport	Serbia
+Zeleznik	Železnik	sport	Serbia
+Buducnost Podgorica	Budućnost Podgorica	sport	Montenegro
+Dinamo Zagreb	Croatia Zagreb	sport	Croatia
+Hajduk Split	Hajduk	sport	Croatia
+HNK Rijeka	NK Rijeka	sport	Croatia
+NK Osijek		sport	Croatia
+Varteks Varazdin	Varteks	sport	Croatia
+NK Zagreb		sport	Croatia
+Slaven Belupo		sport	Croatia
+Inter Zapresic	Inter Zaprešić	sport	Croatia
+Cibalia Vinkovci		sport	Croatia
+Zeljeznicar Sarajevo	Željezničar Sarajevo|Zeljeznicar	sport	Bosnia and Herzegovina
+FK Sarajevo		sport	Bosnia and Herzegovina
+Olimpija Ljubljana		sport	Slovenia
+NK Maribor	Maribor Branik	sport	Slovenia
+Vardar Skopje		sport	North Macedonia
+# Hungary
+Ferencvaros	Ferencváros	sport	Hungary
+Ujpest	Újpest|Ujpest TE	sport	Hungary
+MTK Budapest	MTK Hungaria|MTK	sport	Hungary
+Vasas	Vasas Budapest	sport	Hungary
+Honved	Budapest Honved|Kispest Honved|Honvéd	sport	Hungary
+Debreceni VSC	Debrecen VSC	sport	Hungary
+Gyori ETO	ETO Gyor	sport	Hungary
+Videoton		sport	Hungary
+Zalaegerszegi TE		sport	Hungary
+# Austria and Switzerland
+Rapid Vienna	Rapid Wien	sport	Austria
+Austria Vienna	Austria Wien|FK Austria	sport	Austria
+Sturm Graz		sport	Austria
+Grazer AK	GAK	sport	Austria
+Red Bull Salzburg	RB Salzburg|Austria Salzburg|Casino Salzburg|SV Salzburg	sport	Austria
+LASK Linz	LASK	sport	Austria
+Admira Wacker	Admira Wacker Moedling	sport	Austria
+SV Ried		sport	Austria
+FC Tirol	Tirol Innsbruck|Wacker Innsbruck|FC Tirol Innsbruck	sport	Austria
+Austria Kaernten	Austria Karnten|Austria Kärnten	sport	Austria
+Rheindorf Altach		sport	Austria
+Wolfsberger AC		sport	Austria
+Vorwaerts Steyr		sport	Austria
+Grasshoppers	Grasshopper Club|Grasshopper Zurich|Grasshopper Club Zurich	sport	Switzerland
+FC Zurich	FC Zürich	sport	Switzerland
+Servette	Servette Geneva|Servette FC	sport	Switzerland
+Young Boys	BSC Young Boys|Young Boys Berne|Young Boys Bern	sport	Switzerland
+FC Basel		sport	Switzerland
+FC Sion		sport	Switzerland
+FC Lugano		sport	Switzerland
+FC Lucerne	FC Luzern	sport	Switzerland
+Neuchatel Xamax	Neuchâtel Xamax|Xamax	sport	Switzerland
+FC St. Gallen	FC St Gallen	sport	Switzerland
+FC Aarau		sport	Switzerland
+Lausanne-Sport	Lausanne Sports	sport	Switzerland
+FC Thun		sport	Switzerland
+# Scandinavia and Finland
+IFK Gothenburg	IFK Goteborg|IFK Göteborg	sport	Sweden
+Malmo FF	Malmö FF	sport	Sweden
+AIK	AIK Stockholm|AIK Solna	sport	Sweden
+Djurgarden	Djurgården|Djurgardens IF|Djurgårdens IF	sport	Sweden
+Hammarby	Hammarby IF	sport	Sweden
+Helsingborgs IF	Helsingborg IF	sport	Sweden
+Orebro SK	Örebro SK	sport	Sweden
+Orgryte	Örgryte|Orgryte IS	sport	Sweden
+Halmstads BK	Halmstad BK	sport	Sweden
+IF Elfsborg	Elfsborg	sport	Sweden
+IFK Norrkoping	IFK Norrköping	sport	Sweden
+Trelleborgs FF	Trelleborg FF	sport	Sweden
+Osters IF	Östers IF	sport	Sweden
+Kalmar FF		sport	Sweden
+BK Hacken	BK Häcken|Hacken|Häcken	sport	Sweden
+Degerfors IF		sport	Sweden
+GAIS	GAIS Gothenburg	sport	Sweden
+GIF Sundsvall		sport	Sweden
+Rosenborg	Rosenborg Trondheim|Rosenborg BK	sport	Norway
+Molde FK		sport	Norway
+SK Brann	Brann|Brann Bergen	sport	Norway
+Viking Stavanger	Viking FK	sport	Norway
+Lillestrom SK	Lillestrøm SK	sport	Norway
+Valerenga	Vålerenga	sport	Norway
+Stabaek	Stabæk	sport	Norway
+Tromso IL	Tromsø IL	sport	Norway
+Bodo/Glimt	Bodø/Glimt|Bodoe/Glimt	sport	Norway
+Stromsgodset	Strømsgodset	sport	Norway
+Kongsvinger IL		sport	Norway
+IK Start		sport	Norway
+Odd Grenland		sport	Norway
+Lyn Oslo		sport	Norway
+Aalesunds FK	Aalesund FK	sport	Norway
+FK Haugesund		sport	Norway
+Brondby	Brøndby|Brondby IF|Brøndby IF	sport	Denmark
+FC Copenhagen	FC Kobenhavn|FC København	sport	Denmark
+AGF Aarhus	Aarhus GF	sport	Denmark
+AaB Aalborg	AaB	sport	Denmark
+Odense BK	OB Odense	sport	Denmark
+Silkeborg IF		sport	Denmark
+Lyngby BK		sport	Denmark
+Vejle BK		sport	Denmark
+Viborg FF		sport	Denmark
+Herfolge BK	Herfølge BK	sport	Denmark
+Ikast FS		sport	Denmark
+Akademisk Boldklub		sport	Denmark
+FC Midtjylland	Midtjylland	sport	Denmark
+Esbjerg fB		sport	Denmark
+Randers FC		sport	Denmark
+FC Nordsjaelland	FC Nordsjælland	sport	Denmark
+HJK Helsinki	HJK	sport	Finland
+FC Haka		sport	Finland
+TPS Turku		sport	Finland
+MyPa		sport	Finland
+FC Inter Turku		sport	Finland
+KuPS		sport	Finland
+KR Reykjavik		sport	Iceland
+IA Akranes		sport	Iceland
+# Ireland
+Shamrock Rovers		sport	Ireland
+Bohemians Dublin		sport	Ireland
+Shelbourne FC		sport	Ireland
+St Patrick's Athletic		sport	Ireland
+Derry City		sport	United Kingdom
+Linfield		sport	United Kingdom
+# Brazil
+Flamengo		sport	Brazil
+Fluminense		sport	Brazil
+Vasco da Gama		sport	Brazil
+Botafogo		sport	Brazil
+Corinthians		sport	Brazil
+Palmeiras		sport	Brazil
+Sao Paulo FC	São Paulo FC	sport	Brazil
+Santos FC		sport	Brazil
+Gremio	Grêmio	sport	Brazil
+Internacional	SC Internacional	sport	Brazil
+Cruzeiro		sport	Brazil
+Atletico Mineiro	Atlético Mineiro	sport	Brazil
+Atletico Paranaense	Atlético Paranaense|Athletico Paranaense	sport	Brazil
+Coritiba		sport	Brazil
+EC Bahia		sport	Brazil
+EC Vitoria	EC Vitória	sport	Brazil
+Sport Recife		sport	Brazil
+Portuguesa		sport	Brazil
+Guarani FC		sport	Brazil
+Ponte Preta		sport	Brazil
+Juventude		sport	Brazil
+Red Bull Bragantino	Bragantino	sport	Brazil
+America Mineiro	América Mineiro	sport	Brazil
+Paysandu		sport	Brazil
+Chapecoense		sport	Brazil
+Criciuma EC	Criciúma EC	sport	Brazil
+# Argentina, Uruguay, Chile, Colombia
+Boca Juniors	Boca	sport	Argentina
+River Plate		sport	Argentina
+Independiente		sport	Argentina
+Racing Club	Racing Club de Avellaneda	sport	Argentina
+San Lorenzo de Almagro		sport	Argentina
+Velez Sarsfield	Vélez Sarsfield	sport	Argentina
+Estudiantes	Estudiantes de La Plata	sport	Argentina
+Gimnasia y Esgrima	Gimnasia La Plata|Gimnasia y Esgrima La Plata	sport	Argentina
+Newell's Old Boys	Newells Old Boys|Newell's	sport	Argentina
+Rosario Central		sport	Argentina
+Huracan	Huracán	sport	Argentina
+Argentinos Juniors		sport	Argentina
+Ferro Carril Oeste		sport	Argentina
+Colon de Santa Fe	Colón de Santa Fe	sport	Argentina
+Talleres de Cordoba	Talleres de Córdoba	sport	Argentina
+Union de Santa Fe	Unión de Santa Fe	sport	Argentina
+Arsenal de Sarandi	Arsenal de Sarandí	sport	Argentina
+Godoy Cruz		sport	Argentina
+Defensa y Justicia		sport	Argentina
+Penarol	Peñarol	sport	Uruguay
+Nacional Montevideo	Club Nacional	sport	Uruguay
+Colo Colo	Colo-Colo	sport	Chile
+Universidad de Chile		sport	Chile
+Universidad Catolica	Universidad Católica	sport	Chile
+Atletico Nacional	Atlético Nacional	sport	Colombia
+America de Cali	América de Cali	sport	Colombia
+Millonarios		sport	Colombia
+Deportivo Cali		sport	Colombia
+Junior Barranquilla		sport	Colombia
+# Mexico
+Club America	Club América	sport	Mexico
+Chivas	Chivas Guadalajara|Chivas de Guadalajara	sport	Mexico
+Cruz Azul		sport	Mexico
+Pumas UNAM	UNAM Pumas	sport	Mexico
+Deportivo Toluca		sport	Mexico
+CF Monterrey	Rayados	sport	Mexico
+Tigres UANL	Tigres	sport	Mexico
+Santos Laguna		sport	Mexico
+CF Pachuca		sport	Mexico
+Atlas FC		sport	Mexico
+Necaxa		sport	Mexico
+Monarcas Morelia		sport	Mexico
+Club Puebla		sport	Mexico
+Tecos UAG		sport	Mexico
+Club Leon	Club León	sport	Mexico
+Club Tijuana	Xolos	sport	Mexico
+Queretaro FC	Querétaro FC	sport	Mexico
+Atlante		sport	Mexico
+# MLS
+LA Galaxy	Los Angeles Galaxy	sport	United States
+D.C. United	DC United	sport	United States
+New England Revolution		sport	United States
+Columbus Crew		sport	United States
+Chicago Fire		sport	United States
+Seattle Sounders	Seattle Sounders FC	sport	United States
+Portland Timbers		sport	United States
+Sporting Kansas City	Kansas City Wizards|Kansas City Wiz	sport	United States
+New York Red Bulls	NY/NJ MetroStars|MetroStars	sport	United States
+New York City FC	NYCFC	sport	United States
+Toronto FC		sport	Canada
+Vancouver Whitecaps		sport	Canada
+Montreal Impact	CF Montreal	sport	Canada
+Atlanta United		sport	United States
+Real Salt Lake		sport	United States
+Colorado Rapids		sport	United States
+FC Dallas	Dallas Burn	sport	United States
+Houston Dynamo		sport	United States
+San Jose Earthquakes	San Jose Clash	sport	United States
+Tampa Bay Mutiny		sport	United States
+Miami Fusion		sport	United States
+Chivas USA		sport	United States
+Orlando City	Orlando City SC	sport	United States
+Minnesota United		sport	United States
+Philadelphia Union		sport	United States
+Inter Miami		sport	United States
+FC Cincinnati		sport	United States
+Nashville SC		sport	United States
+Austin FC		sport	United States
+Charlotte FC		sport	United States
+St. Louis City SC		sport	United States
+Los Angeles FC	LAFC	sport	United States
+# Other football
+Al Ahly		sport	Egypt
+Zamalek		sport	Egypt
+Esperance Tunis	Espérance de Tunis	sport	Tunisia
+Kaizer Chiefs		sport	South Africa
+Orlando Pirates		sport	South Africa
+Mamelodi Sundowns		sport	South Africa
+TP Mazembe		sport	Democratic Republic of the Congo
+Kashima Antlers		sport	Japan
+Urawa Red Diamonds	Urawa Reds	sport	Japan
+Yokohama Marinos	Yokohama F. Marinos	sport	Japan
+Gamba Osaka		sport	Japan
+Jubilo Iwata	Júbilo Iwata	sport	Japan
+Verdy Kawasaki	Tokyo Verdy	sport	Japan
+Kawasaki Frontale		sport	Japan
+Pohang Steelers		sport	South Korea
+Ulsan Hyundai		sport	South Korea
+Al Hilal		sport	Saudi Arabia
+Al Nassr		sport	Saudi Arabia
+Al Ittihad		sport	Saudi Arabia
+Al Sadd		sport	Qatar
+Maccabi Tel Aviv		sport	Israel
+Hapoel Tel Aviv		sport	Israel
+Maccabi Haifa		sport	Israel
+Beitar Jerusalem		sport	Israel
+APOEL	APOEL Nicosia	sport	Cyprus
+Anorthosis Famagusta		sport	Cyprus
+Omonia Nicosia		sport	Cyprus
+Sheriff Tiraspol		sport	Moldova
+BATE Borisov		sport	Belarus
+Dinamo Minsk		sport	Belarus
+Dinamo Tbilisi		sport	Georgia
+Qarabag	Qarabağ	sport	Azerbaijan
+Skonto Riga		sport	Latvia
+Zalgiris Vilnius	Žalgiris Vilnius	sport	Lithuania
+Flora Tallinn		sport	Estonia
+Kairat Almaty		sport	Kazakhstan
+Pakhtakor Tashkent		sport	Uzbekistan
+# MLB
+New York Yankees	Yankees	sport	United States
+Boston Red Sox	Red Sox	sport	United States
+Baltimore Orioles	Orioles	sport	United States
+Toronto Blue Jays	Blue Jays	sport	Canada
+Tampa Bay Rays	Tampa Bay Devil Rays|Devil Rays	sport	United States
+Chicago White Sox	White Sox	sport	United States
+Cleveland Indians	Cleveland Guardians	sport	United States
+Detroit Tigers		sport	United States
+Kansas City Royals		sport	United States
+Minnesota Twins		sport	United States
+Houston Astros	Astros	sport	United States
+Los Angeles Angels	Anaheim Angels|California Angels|Los Angeles Angels of Anaheim	sport	United States
+Oakland Athletics	Oakland A's	sport	United States
+Seattle Mariners	Mariners	sport	United States
+Texas Rangers		sport	United States
+Atlanta Braves		sport	United States
+Miami Marlins	Florida Marlins|Marlins	sport	United States
+New York Mets	Mets	sport	United States
+Philadelphia Phillies	Phillies	sport	United States
+Washington Nationals		sport	United States
+Montreal Expos	Expos	sport	Canada
+Chicago Cubs	Cubs	sport	United States
+Cincinnati Reds		sport	United States
+Milwaukee Brewers	Brewers	sport	United States
+Pittsburgh Pirates		sport	United States
+St. Louis Cardinals	St Louis Cardinals	sport	United States
+Arizona Diamondbacks	Diamondbacks|D-backs	sport	United States
+Colorado Rockies		sport	United States
+Los Angeles Dodgers	Dodgers	sport	United States
+San Diego Padres	Padres	sport	United States
+San Francisco Giants		sport	United States
+# NBA
+Atlanta Hawks		sport	United States
+Boston Celtics	Celtics	sport	United States
+Brooklyn Nets	New Jersey Nets	sport	United States
+Charlotte Hornets	Charlotte Bobcats	sport	United States
+Chicago Bulls		sport	United States
+Cleveland Cavaliers	Cavaliers|Cavs	sport	United States
+Dallas Mavericks	Mavericks|Mavs	sport	United States
+Denver Nuggets	Nuggets	sport	United States
+Detroit Pistons	Pistons	sport	United States
+Golden State Warriors		sport	United States
+Houston Rockets		sport	United States
+Indiana Pacers	Pacers	sport	United States
+Los Angeles Clippers	LA Clippers|Clippers	sport	United States
+Los Angeles Lakers	LA Lakers|Lakers	sport	United States
+Memphis Grizzlies	Vancouver Grizzlies|Grizzlies	sport	United States
+Miami Heat		sport	United States
+Milwaukee Bucks		sport	United States
+Minnesota Timberwolves	Timberwolves	sport	United States
+New Orleans Pelicans	New Orleans Hornets	sport	United States
+New York Knicks	Knicks	sport	United States
+Oklahoma City Thunder		sport	United States
+Orlando Magic		sport	United States
+Philadelphia 76ers	76ers|Sixers	sport	United States
+Phoenix Suns		sport	United States
+Portland Trail Blazers	Trail Blazers	sport	United States
+Sacramento Kings		sport	United States
+San Antonio Spurs		sport	United States
+Seattle SuperSonics	SuperSonics|Sonics	sport	United States
+Toronto Raptors	Raptors	sport	Canada
+Utah Jazz		sport	United States
+Washington Wizards	Washington Bullets	sport	United States
+# NFL
+Arizona Cardinals	Phoenix Cardinals	sport	United States
+Atlanta Falcons		sport	United States
+Baltimore Ravens		sport	United States
+Buffalo Bills		sport	United States
+Carolina Panthers		sport	United States
+Chicago Bears		sport	United States
+Cincinnati Bengals	Bengals	sport	United States
+Cleveland Browns		sport	United States
+Dallas Cowboys		sport	United States
+Denver Broncos	Broncos	sport	United States
+Detroit Lions		sport	United States
+Green Bay Packers	Packers	sport	United States
+Houston Texans	Houston Oilers	sport	United States
+Indianapolis Colts	Colts	sport	United States
+Jacksonville Jaguars		sport	United States
+Kansas City Chiefs		sport	United States
+Las Vegas Raiders	Oakland Raiders|Los Angeles Raiders	sport	United States
+Los Angeles Chargers	San Diego Chargers	sport	United States
+Los Angeles Rams	St. Louis Rams|St Louis Rams	sport	United States
+Miami Dolphins		sport	United States
+Minnesota Vikings		sport	United States
+New England Patriots		sport	United States
+New Orleans Saints		sport	United States
+New York Giants		sport	United States
+New York Jets		sport	United States
+Philadelphia Eagles		sport	United States
+Pittsburgh Steelers	Steelers	sport	United States
+San Francisco 49ers	49ers|Niners	sport	United States
+Seattle Seahawks	Seahawks	sport	United States
+Tampa Bay Buccaneers	Buccaneers	sport	United States
+Tennessee Titans	Tennessee Oilers	sport	United States
+Washington Commanders	Washington Redskins|Redskins	sport	United States
+# NHL
+Anaheim Ducks	Mighty Ducks of Anaheim|Mighty Ducks	sport	United States
+Arizona Coyotes	Phoenix Coyotes	sport	United States
+Boston Bruins	Bruins	sport	United States
+Buffalo Sabres	Sabres	sport	United States
+Calgary Flames		sport	Canada
+Carolina Hurricanes	Hartford Whalers|Whalers	sport	United States
+Chicago Blackhawks	Chicago Black Hawks|Blackhawks	sport	United States
+Colorado Avalanche	Quebec Nordiques|Nordiques	sport	United States
+Columbus Blue Jackets	Blue Jackets	sport	United States
+Dallas Stars		sport	United States
+Detroit Red Wings	Red Wings	sport	United States
+Edmonton Oilers	Oilers	sport	Canada
+Florida Panthers		sport	United States
+Los Angeles Kings		sport	United States
+Minnesota Wild	Minnesota North Stars	sport	United States
+Montreal Canadiens	Canadiens|Habs	sport	Canada
+Nashville Predators		sport	United States
+New Jersey Devils		sport	United States
+New York Islanders		sport	United States
+New York Rangers		sport	United States
+Ottawa Senators		sport	Canada
+Philadelphia Flyers		sport	United States
+Pittsburgh Penguins		sport	United States
+San Jose Sharks		sport	United States
+Seattle Kraken		sport	United States
+St. Louis Blues	St Louis Blues	sport	United States
+Tampa Bay Lightning		sport	United States
+Toronto Maple Leafs	Maple Leafs	sport	Canada
+Utah Hockey Club	Utah Mammoth	sport	United States
+Vancouver Canucks	Canucks	sport	Canada
+Vegas Golden Knights	Golden Knights	sport	United States
+Washington Capitals		sport	United States
+Winnipeg Jets		sport	Canada
+Atlanta Thrashers		sport	United States
+# Rugby and cricket national sides and clubs
+All Blacks	All Black	sport	New Zealand
+Springboks		sport	South Africa
+Wallabies		sport	Australia
+Brave Blossoms		sport	Japan
+Flying Fijians		sport	Fiji
+Proteas		sport	South Africa
+Black Caps	BlackCaps	sport	New Zealand
+Leicester Tigers		sport	United Kingdom
+Bath Rugby		sport	United Kingdom
+London Wasps	Wasps RFC	sport	United Kingdom
+Saracens		sport	United Kingdom
+Harlequins		sport	United Kingdom
+Northampton Saints		sport	United Kingdom
+Gloucester Rugby		sport	United Kingdom
+Sale Sharks		sport	United Kingdom
+Bristol Bears		sport	United Kingdom
+London Irish		sport	United Kingdom
+Exeter Chiefs		sport	United Kingdom
+Newcastle Falcons		sport	United Kingdom
+Leeds Tykes		sport	United Kingdom
+Worcester Warriors		sport	United Kingdom
+Wigan Warriors		sport	United Kingdom
+St Helens RFC		sport	United Kingdom
+Leeds Rhinos		sport	United Kingdom
+Bradford Bulls		sport	United Kingdom
+Stade Toulousain		sport	France
+Stade Francais	Stade Français	sport	France
+ASM Clermont Auvergne	Clermont Auvergne	sport	France
+Brumbies	ACT Brumbies	sport	Australia
+Waratahs	NSW Waratahs	sport	Australia
+Queensland Reds		sport	Australia
+Canterbury Crusaders		sport	New Zealand
+Stormers		sport	South Africa
+Mumbai Indians		sport	India
+Chennai Super Kings		sport	India
+Royal Challengers Bangalore	Royal Challengers Bengaluru	sport	India
+Kolkata Knight Riders		sport	India
+Delhi Capitals	Delhi Daredevils	sport	India
+Rajasthan Royals		sport	India
+Sunrisers Hyderabad		sport	India
+Kings XI Punjab	Punjab Kings	sport	India
+Lucknow Super Giants		sport	India
+Gujarat Titans		sport	India
+Marylebone Cricket Club	MCC	sport	United Kingdom
+England and Wales Cricket Board		sport	United Kingdom
+Board of Control for Cricket in India	BCCI	sport	India
+Cricket Australia		sport	Australia
+Derbyshire County Cricket Club	Derbyshire CCC	sport	United Kingdom
+Durham County Cricket Club	Durham CCC	sport	United Kingdom
+Essex County Cricket Club	Essex CCC	sport	United Kingdom
+Glamorgan County Cricket Club	Glamorgan CCC	sport	United Kingdom
+Gloucestershire County Cricket Club	Gloucestershire CCC	sport	United Kingdom
+Hampshire County Cricket Club	Hampshire CCC	sport	United Kingdom
+Kent County Cricket Club	Kent CCC	sport	United Kingdom
+Lancashire County Cricket Club	Lancashire CCC	sport	United Kingdom
+Leicestershire County Cricket Club	Leicestershire CCC	sport	United Kingdom
+Middlesex County Cricket Club	Middlesex CCC	sport	United Kingdom
+Northamptonshire County Cricket Club	Northamptonshire CCC	sport	United Kingdom
+Nottinghamshire County Cricket Club	Nottinghamshire CCC	sport	United Kingdom
+Somerset County Cricket Club	Somerset CCC	sport	United Kingdom
+Surrey County Cricket Club	Surrey CCC	sport	United Kingdom
+Sussex County Cricket Club	Sussex CCC	sport	United Kingdom
+Warwickshire County Cricket Club	Warwickshire CCC	sport	United Kingdom
+Worcestershire County Cricket Club	Worcestershire CCC	sport	United Kingdom
+Yorkshire County Cricket Club	Yorkshire CCC	sport	United Kingdom
+# Formula One
+Scuderia Ferrari	Ferrari	sport	Italy
+McLaren	McLaren-Mercedes|McLaren Racing	sport	United Kingdom
+Williams Racing	Williams-Renault|Williams F1|Williams-BMW|Williams-Mercedes	sport	United Kingdom
+Benetton	Benetton-Renault|Benetton Formula	sport	Italy
+Jordan Grand Prix	Jordan-Peugeot|Jordan-Mugen-Honda|Jordan-Honda	sport	Ireland
+Tyrrell	Tyrrell-Ford	sport	United Kingdom
+Ligier	Ligier-Mugen-Honda	sport	France
+Minardi		sport	Italy
+Arrows	Arrows-Yamaha|TWR Arrows	sport	United Kingdom
+Sauber	Sauber-Ford|Sauber-Petronas	sport	Switzerland
+Stewart Grand Prix	Stewart-Ford	sport	United Kingdom
+Prost Grand Prix	Prost-Peugeot	sport	France
+British American Racing	BAR-Honda	sport	United Kingdom
+Jaguar Racing		sport	United Kingdom
+Toyota F1	Panasonic Toyota Racing	sport	Japan
+Honda Racing F1		sport	Japan
+Renault F1		sport	France
+Red Bull Racing		sport	Austria
+Toro Rosso	Scuderia Toro Rosso|AlphaTauri|Scuderia AlphaTauri|Racing Bulls	sport	Italy
+Force India	Racing Point	sport	United Kingdom
+Aston Martin F1	Aston Martin Aramco	sport	United Kingdom
+Haas F1	Haas F1 Team	sport	United States
+Alpine F1		sport	France
+Lotus F1		sport	United Kingdom
+Caterham F1		sport	United Kingdom
+Marussia	Manor Marussia	sport	United Kingdom
+Brawn GP		sport	United Kingdom
+Super Aguri		sport	Japan
+Mercedes AMG Petronas	Mercedes AMG F1|Mercedes GP	sport	Germany
+Footwork	Footwork-Hart	sport	United Kingdom
+Forti Corse	Forti	sport	Italy
+Simtek		sport	United Kingdom
+# Governing bodies and leagues
+Football Association	FA	sport	United Kingdom
+Scottish Football Association		sport	United Kingdom
+Football League	English Football League|EFL	sport	United Kingdom
+Bundesliga		sport	Germany
+Serie A		sport	Italy
+La Liga		sport	Spain
+Ligue 1		sport	France
+Eredivisie		sport	Netherlands
+Major League Soccer	MLS	sport	United States
+Major League Baseball	MLB	sport	United States
+National Basketball Association	NBA	sport	United States
+National Football League	NFL	sport	United States
+National Hockey League	NHL	sport	United States
+NCAA	National Collegiate Athletic Association	sport	United States
+Women's National Basketball Association	WNBA	sport	United States
+PGA Tour		sport	United States
+ATP	Association of Tennis Professionals	sport	
+WTA	Women's Tennis Association	sport	
+International Cricket Council		sport	
+World Rugby	International Rugby Board|IRB	sport	
+Rugby Football Union	RFU	sport	United Kingdom
+FIA		sport	
+World Athletics	IAAF	sport	
+World Anti-Doping Agency	WADA	sport	
+Court of Arbitration for Sport	CAS	sport	
+CONCACAF		sport	
+CONMEBOL		sport	
+Confederation of African Football	CAF	sport	
+Asian Football Confederation	AFC	sport	
+Union Cycliste Internationale	UCI	sport	
+International Tennis Federation	ITF	sport	
+FINA	World Aquatics	sport	
+International Paralympic Committee	IPC	sport	
+US Olympic Committee	USOC|United States Olympic Committee	sport	United States
+British Olympic Association		sport	United Kingdom
+Professional Footballers' Association	PFA	sport	United Kingdom
+Lega Calcio		sport	Italy
+# --- company ---
+# United States
+Berkshire Hathaway	Berkshire Hathaway Inc|Berkshire Hathaway Inc.|Berkshire Hathaway Corp|Berkshire Hathaway Corp.|Berkshire Hathaway Co	company	United States
+Coca-Cola	Coca-Cola Co|Coca Cola|Coca-Cola Inc|Coca-Cola Inc.|Coca-Cola Corp|Coca-Cola Corp.|Coca Cola Inc|Coca Cola Inc.|Coca Cola Corp|Coca Cola Corp.|Coca Cola Co	company	United States
+PepsiCo	Pepsi|PepsiCo Inc|PepsiCo Inc.|PepsiCo Corp|PepsiCo Corp.|PepsiCo Co|Pepsi Inc|Pepsi Inc.|Pepsi Corp|Pepsi Corp.|Pepsi Co	company	United States
+Procter & Gamble	Procter and Gamble|P&G|Procter & Gamble Inc|Procter & Gamble Inc.|Procter & Gamble Corp|Procter & Gamble Corp.|Procter & Gamble Co|Procter and Gamble Inc|Procter and Gamble Inc.|Procter and Gamble Corp|Procter and Gamble Corp.|Procter and Gamble Co|P&G Inc|P&G Inc.|P&G Corp|P&G Corp.|P&G Co	company	United States
+Johnson & Johnson	Johnson and Johnson|J&J|Johnson & Johnson Inc|Johnson & Johnson Inc.|Johnson & Johnson Corp|Johnson & Johnson Corp.|Johnson & Johnson Co|Johnson and Johnson Inc|Johnson and Johnson Inc.|Johnson and Johnson Corp|Johnson and Johnson Corp.|Johnson and Johnson Co|J&J Inc|J&J Inc.|J&J Corp|J&J Corp.|J&J Co	company	United States
+Merck & Co	Merck|Merck Inc|Merck Inc.|Merck Corp|Merck Corp.|Merck Co	company	United States
+Eli Lilly	Eli Lilly and Co|Eli Lilly Inc|Eli Lilly Inc.|Eli Lilly Corp|Eli Lilly Corp.|Eli Lilly Co	company	United States
+AbbVie	AbbVie Inc|AbbVie Inc.|AbbVie Corp|AbbVie Corp.|AbbVie Co	company	United States
+Abbott Laboratories	Abbott Laboratories Inc|Abbott Laboratories Inc.|Abbott Laboratories Corp|Abbott Laboratories Corp.|Abbott Laboratories Co	company	United States
+Bristol-Myers Squibb	Bristol Myers Squibb|Bristol-Myers Squibb Inc|Bristol-Myers Squibb Inc.|Bristol-Myers Squibb Corp|Bristol-Myers Squibb Corp.|Bristol-Myers Squibb Co|Bristol Myers Squibb Inc|Bristol Myers Squibb Inc.|Bristol Myers Squibb Corp|Bristol Myers Squibb Corp.|Bristol Myers Squibb Co	company	United States
+Amgen	Amgen Inc|Amgen Inc.|Amgen Corp|Amgen Corp.|Amgen Co	company	United States
+Gilead Sciences	Gilead|Gilead Sciences Inc|Gilead Sciences Inc.|Gilead Sciences Corp|Gilead Sciences Corp.|Gilead Sciences Co|Gilead Inc|Gilead Inc.|Gilead Corp|Gilead Corp.|Gilead Co	company	United States
+Regeneron	Regeneron Inc|Regeneron Inc.|Regeneron Corp|Regeneron Corp.|Regeneron Co	company	United States
+Biogen	Biogen Inc|Biogen Inc.|Biogen Corp|Biogen Corp.|Biogen Co	company	United States
+Genentech	Genentech Inc|Genentech Inc.|Genentech Corp|Genentech Corp.|Genentech Co	company	United States
+Wyeth	Wyeth Inc|Wyeth Inc.|Wyeth Corp|Wyeth Corp.|Wyeth Co	company	United States
+Schering-Plough	Schering-Plough Inc|Schering-Plough Inc.|Schering-Plough Corp|Schering-Plough Corp.|Schering-Plough Co	company	United States
+Warner-Lambert	Warner-Lambert Inc|Warner-Lambert Inc.|Warner-Lambert Corp|Warner-Lambert Corp.|Warner-Lambert Co	company	United States
+Pharmacia	Pharmacia & Upjohn|Upjohn|Pharmacia Inc|Pharmacia Inc.|Pharmacia Corp|Pharmacia Corp.|Pharmacia Co|Pharmacia & Upjohn Inc|Pharmacia & Upjohn Inc.|Pharmacia & Upjohn Corp|Pharmacia & Upjohn Corp.|Pharmacia & Upjohn Co|Upjohn Inc|Upjohn Inc.|Upjohn Corp|Upjohn Corp.|Upjohn Co	company	United States
+Purdue Pharma	Purdue Pharma Inc|Purdue Pharma Inc.|Purdue Pharma Corp|Purdue Pharma Corp.|Purdue Pharma Co	company	United States
+Baxter International	Baxter International Inc|Baxter International Inc.|Baxter International Corp|Baxter International Corp.|Baxter International Co	company	United States
+Medtronic	Medtronic Plc|Medtronic plc|Medtronic Ltd	company	Ireland
+UnitedHealth Group	UnitedHealth|UnitedHealth Inc|UnitedHealth Inc.|UnitedHealth Corp|UnitedHealth Corp.|UnitedHealth Co	company	United States
+CVS Health	CVS|CVS Health Inc|CVS Health Inc.|CVS Health Corp|CVS Health Corp.|CVS Health Co|CVS Inc|CVS Inc.|CVS Corp|CVS Corp.|CVS Co	company	United States
+Walgreens Boots Alliance	Walgreens|Walgreen|Walgreens Boots Alliance Inc|Walgreens Boots Alliance Inc.|Walgreens Boots Alliance Corp|Walgreens Boots Alliance Corp.|Walgreens Boots Alliance Co|Walgreens Inc|Walgreens Inc.|Walgreens Corp|Walgreens Corp.|Walgreens Co|Walgreen Inc|Walgreen Inc.|Walgreen Corp|Walgreen Corp.|Walgreen Co	company	United States
+McKesson	McKesson Inc|McKesson Inc.|McKesson Corp|McKesson Corp.|McKesson Co	company	United States
+Cardinal Health	Cardinal Health Inc|Cardinal Health Inc.|Cardinal Health Corp|Cardinal Health Corp.|Cardinal Health Co	company	United States
+Cigna	Cigna Inc|Cigna Inc.|Cigna Corp|Cigna Corp.|Cigna Co	company	United States
+Humana	Humana Inc|Humana Inc.|Humana Corp|Humana Corp.|Humana Co	company	United States
+Kroger	Kroger Inc|Kroger Inc.|Kroger Corp|Kroger Corp.|Kroger Co	company	United States
+Costco	Costco Inc|Costco Inc.|Costco Corp|Costco Corp.|Costco Co	company	United States
+Home Depot	Home Depot Inc|Home Depot Inc.|Home Depot Corp|Home Depot Corp.|Home Depot Co	company	United States
+Lowe's Companies	Lowe's Companies Inc|Lowe's Companies Inc.|Lowe's Companies Corp|Lowe's Companies Corp.|Lowe's Companies Co	company	United States
+Target Corp	Target Corporation	company	United States
+Best Buy	Best Buy Inc|Best Buy Inc.|Best Buy Corp|Best Buy Corp.|Best Buy Co	company	United States
+Macy's	Macy's Inc|Macy's Inc.|Macy's Corp|Macy's Corp.|Macy's Co	company	United States
+Sears	Sears Roebuck|Sears, Roebuck|Sears Inc|Sears Inc.|Sears Corp|Sears Corp.|Sears Co|Sears Roebuck Inc|Sears Roebuck Inc.|Sears Roebuck Corp|Sears Roebuck Corp.|Sears Roebuck Co|Sears, Roebuck Inc|Sears, Roebuck Inc.|Sears, Roebuck Corp|Sears, Roebuck Corp.|Sears, Roebuck Co	company	United States
+Kmart	Kmart Inc|Kmart Inc.|Kmart Corp|Kmart Corp.|Kmart Co	company	United States
+J.C. Penney	JC Penney|J.C. Penney Co|J.C. Penney Inc|J.C. Penney Inc.|J.C. Penney Corp|J.C. Penney Corp.|JC Penney Inc|JC Penney Inc.|JC Penney Corp|JC Penney Corp.|JC Penney Co	company	United States
+Nordstrom	Nordstrom Inc|Nordstrom Inc.|Nordstrom Corp|Nordstrom Corp.|Nordstrom Co	company	United States
+Nike	Nike Inc|Nike Inc.|Nike Corp|Nike Corp.|Nike Co	company	United States
+Starbucks	Starbucks Inc|Starbucks Inc.|Starbucks Corp|Starbucks Corp.|Starbucks Co	company	United States
+McDonald's	McDonald's Corp|McDonald's Inc|McDonald's Inc.|McDonald's Corp.|McDonald's Co	company	United States
+Burger King	Burger King Inc|Burger King Inc.|Burger King Corp|Burger King Corp.|Burger King Co	company	United States
+KFC	KFC Inc|KFC Inc.|KFC Corp|KFC Corp.|KFC Co	company	United States
+Yum Brands	Yum! Brands|Yum Brands Inc|Yum Brands Inc.|Yum Brands Corp|Yum Brands Corp.|Yum Brands Co|Yum! Brands Inc|Yum! Brands Inc.|Yum! Brands Corp|Yum! Brands Corp.|Yum! Brands Co	company	United States
+AT&T	AT&T Inc|AT&T Inc.|AT&T Corp|AT&T Corp.|AT&T Co	company	United States
+Verizon	Verizon Communications|Verizon Inc|Verizon Inc.|Verizon Corp|Verizon Corp.|Verizon Co|Verizon Communications Inc|Verizon Communications Inc.|Verizon Communications Corp|Verizon Communications Corp.|Verizon Communications Co	company	United States
+Comcast	Comcast Inc|Comcast Inc.|Comcast Corp|Comcast Corp.|Comcast Co	company	United States
+Charter Communications	Charter Communications Inc|Charter Communications Inc.|Charter Communications Corp|Charter Communications Corp.|Charter Communications Co	company	United States
+T-Mobile	T-Mobile Inc|T-Mobile Inc.|T-Mobile Corp|T-Mobile Corp.|T-Mobile Co	company	United States
+Sprint Corp	Sprint Nextel|Sprint Nextel Inc|Sprint Nextel Inc.|Sprint Nextel Corp|Sprint Nextel Corp.|Sprint Nextel Co	company	United States
+MCI	MCI Communications|WorldCom|MCI WorldCom|MCI Inc|MCI Inc.|MCI Corp|MCI Corp.|MCI Co|MCI Communications Inc|MCI Communications Inc.|MCI Communications Corp|MCI Communications Corp.|MCI Communications Co|WorldCom Inc|WorldCom Inc.|WorldCom Corp|WorldCom Corp.|WorldCom Co|MCI WorldCom Inc|MCI WorldCom Inc.|MCI WorldCom Corp|MCI WorldCom Corp.|MCI WorldCom Co	company	United States
+Qwest	Qwest Inc|Qwest Inc.|Qwest Corp|Qwest Corp.|Qwest Co	company	United States
+Lucent	Lucent Technologies|Lucent Inc|Lucent Inc.|Lucent Corp|Lucent Corp.|Lucent Co|Lucent Technologies Inc|Lucent Technologies Inc.|Lucent Technologies Corp|Lucent Technologies Corp.|Lucent Technologies Co	company	United States
+Motorola	Motorola Inc|Motorola Inc.|Motorola Corp|Motorola Corp.|Motorola Co	company	United States
+Qualcomm	Qualcomm Inc|Qualcomm Inc.|Qualcomm Corp|Qualcomm Corp.|Qualcomm Co	company	United States
+Cisco	Cisco Systems|Cisco Inc|Cisco Inc.|Cisco Corp|Cisco Corp.|Cisco Co|Cisco Systems Inc|Cisco Systems Inc.|Cisco Systems Corp|Cisco Systems Corp.|Cisco Systems Co	company	United States
+Oracle	Oracle Corp|Oracle Inc|Oracle Inc.|Oracle Corp.|Oracle Co	company	United States
+Dell	Dell Technologies|Dell Computer|Dell Inc|Dell Inc.|Dell Corp|Dell Corp.|Dell Co|Dell Technologies Inc|Dell Technologies Inc.|Dell Technologies Corp|Dell Technologies Corp.|Dell Technologies Co|Dell Computer Inc|Dell Computer Inc.|Dell Computer Corp|Dell Computer Corp.|Dell Computer Co	company	United States
+Hewlett-Packard	HP|Hewlett Packard|Hewlett-Packard Inc|Hewlett-Packard Inc.|Hewlett-Packard Corp|Hewlett-Packard Corp.|Hewlett-Packard Co|Hewlett Packard Inc|Hewlett Packard Inc.|Hewlett Packard Corp|Hewlett Packard Corp.|Hewlett Packard Co	company	United States
+Hewlett Packard Enterprise	HPE|Hewlett Packard Enterprise Inc|Hewlett Packard Enterprise Inc.|Hewlett Packard Enterprise Corp|Hewlett Packard Enterprise Corp.|Hewlett Packard Enterprise Co|HPE Inc|HPE Inc.|HPE Corp|HPE Corp.|HPE Co	company	United States
+Xerox	Xerox Inc|Xerox Inc.|Xerox Corp|Xerox Corp.|Xerox Co	company	United States
+Texas Instruments	Texas Instruments Inc|Texas Instruments Inc.|Texas Instruments Corp|Texas Instruments Corp.|Texas Instruments Co	company	United States
+AMD	Advanced Micro Devices|AMD Inc|AMD Inc.|AMD Corp|AMD Corp.|AMD Co|Advanced Micro Devices Inc|Advanced Micro Devices Inc.|Advanced Micro Devices Corp|Advanced Micro Devices Corp.|Advanced Micro Devices Co	company	United States
+Micron	Micron Technology|Micron Inc|Micron Inc.|Micron Corp|Micron Corp.|Micron Co|Micron Technology Inc|Micron Technology Inc.|Micron Technology Corp|Micron Technology Corp.|Micron Technology Co	company	United States
+Broadcom	Broadcom Inc|Broadcom Inc.|Broadcom Corp|Broadcom Corp.|Broadcom Co	company	United States
+Applied Materials	Applied Materials Inc|Applied Materials Inc.|Applied Materials Corp|Applied Materials Corp.|Applied Materials Co	company	United States
+Western Digital	Western Digital Inc|Western Digital Inc.|Western Digital Corp|Western Digital Corp.|Western Digital Co	company	United States
+Adobe	Adobe Inc|Adobe Inc.|Adobe Corp|Adobe Corp.|Adobe Co	company	United States
+Salesforce	Salesforce Inc|Salesforce Inc.|Salesforce Corp|Salesforce Corp.|Salesforce Co	company	United States
+Uber	Uber Inc|Uber Inc.|Uber Corp|Uber Corp.|Uber Co	company	United States
+Lyft	Lyft Inc|Lyft Inc.|Lyft Corp|Lyft Corp.|Lyft Co	company	United States
+Airbnb	Airbnb Inc|Airbnb Inc.|Airbnb Corp|Airbnb Corp.|Airbnb Co	company	United States
+PayPal	PayPal Inc|PayPal Inc.|PayPal Corp|PayPal Corp.|PayPal Co	company	United States
+eBay	eBay Inc|eBay Inc.|eBay Corp|eBay Corp.|eBay Co	company	United States
+Yahoo	Yahoo!|Yahoo Inc|Yahoo Inc.|Yahoo Corp|Yahoo Corp.|Yahoo Co|Yahoo! Inc|Yahoo! Inc.|Yahoo! Corp|Yahoo! Corp.|Yahoo! Co	company	United States
+AOL	America Online|AOL Inc|AOL Inc.|AOL Corp|AOL Corp.|AOL Co|America Online Inc|America Online Inc.|America Online Corp|America Online Corp.|America Online Co	company	United States
+Compaq	Compaq Inc|Compaq Inc.|Compaq Corp|Compaq Corp.|Compaq Co	company	United States
+Sun Microsystems	Sun Microsystems Inc|Sun Microsystems Inc.|Sun Microsystems Corp|Sun Microsystems Corp.|Sun Microsystems Co	company	United States
+Netscape	Netscape Inc|Netscape Inc.|Netscape Corp|Netscape Corp.|Netscape Co	company	United States
+Novell	Novell Inc|Novell Inc.|Novell Corp|Novell Corp.|Novell Co	company	United States
+Palantir	Palantir Inc|Palantir Inc.|Palantir Corp|Palantir Corp.|Palantir Co	company	United States
+Snap Inc		company	United States
+Pinterest	Pinterest Inc|Pinterest Inc.|Pinterest Corp|Pinterest Corp.|Pinterest Co	company	United States
+LinkedIn	LinkedIn Inc|LinkedIn Inc.|LinkedIn Corp|LinkedIn Corp.|LinkedIn Co	company	United States
+Instagram	Instagram Inc|Instagram Inc.|Instagram Corp|Instagram Corp.|Instagram Co	company	United States
+WhatsApp	WhatsApp Inc|WhatsApp Inc.|WhatsApp Corp|WhatsApp Corp.|WhatsApp Co	company	United States
+YouTube	YouTube Inc|YouTube Inc.|YouTube Corp|YouTube Corp.|YouTube Co	company	United States
+Reddit	Reddit Inc|Reddit Inc.|Reddit Corp|Reddit Corp.|Reddit Co	company	United States
+Anthropic	Anthropic Inc|Anthropic Inc.|Anthropic Corp|Anthropic Corp.|Anthropic Co	company	United States
+Activision Blizzard	Activision|Activision Blizzard Inc|Activision Blizzard Inc.|Activision Blizzard Corp|Activision Blizzard Corp.|Activision Blizzard Co|Activision Inc|Activision Inc.|Activision Corp|Activision Corp.|Activision Co	company	United States
+Electronic Arts	Electronic Arts Inc|Electronic Arts Inc.|Electronic Arts Corp|Electronic Arts Corp.|Electronic Arts Co	company	United States
+Cognizant	Cognizant Inc|Cognizant Inc.|Cognizant Corp|Cognizant Corp.|Cognizant Co	company	United States
+Visa Inc		company	United States
+Mastercard	MasterCard|Mastercard Inc|Mastercard Inc.|Mastercard Corp|Mastercard Corp.|Mastercard Co|MasterCard Inc|MasterCard Inc.|MasterCard Corp|MasterCard Corp.|MasterCard Co	company	United States
+American Express	AmEx|American Express Inc|American Express Inc.|American Express Corp|American Express Corp.|American Express Co|AmEx Inc|AmEx Inc.|AmEx Corp|AmEx Corp.|AmEx Co	company	United States
+Wells Fargo	Wells Fargo Inc|Wells Fargo Inc.|Wells Fargo Corp|Wells Fargo Corp.|Wells Fargo Co	company	United States
+Capital One	Capital One Inc|Capital One Inc.|Capital One Corp|Capital One Corp.|Capital One Co	company	United States
+Charles Schwab	Charles Schwab Inc|Charles Schwab Inc.|Charles Schwab Corp|Charles Schwab Corp.|Charles Schwab Co	company	United States
+Merrill Lynch	Merrill Lynch Inc|Merrill Lynch Inc.|Merrill Lynch Corp|Merrill Lynch Corp.|Merrill Lynch Co	company	United States
+Lehman Brothers	Lehman Brothers Inc|Lehman Brothers Inc.|Lehman Brothers Corp|Lehman Brothers Corp.|Lehman Brothers Co	company	United States
+Bear Stearns	Bear Stearns Inc|Bear Stearns Inc.|Bear Stearns Corp|Bear Stearns Corp.|Bear Stearns Co	company	United States
+Salomon Brothers	Salomon Smith Barney|Salomon Brothers Inc|Salomon Brothers Inc.|Salomon Brothers Corp|Salomon Brothers Corp.|Salomon Brothers Co|Salomon Smith Barney Inc|Salomon Smith Barney Inc.|Salomon Smith Barney Corp|Salomon Smith Barney Corp.|Salomon Smith Barney Co	company	United States
+Smith Barney	Smith Barney Inc|Smith Barney Inc.|Smith Barney Corp|Smith Barney Corp.|Smith Barney Co	company	United States
+PaineWebber	Paine Webber|PaineWebber Inc|PaineWebber Inc.|PaineWebber Corp|PaineWebber Corp.|PaineWebber Co|Paine Webber Inc|Paine Webber Inc.|Paine Webber Corp|Paine Webber Corp.|Paine Webber Co	company	United States
+Dean Witter	Dean Witter Inc|Dean Witter Inc.|Dean Witter Corp|Dean Witter Corp.|Dean Witter Co	company	United States
+Donaldson, Lufkin & Jenrette	Donaldson, Lufkin & Jenrette Inc|Donaldson, Lufkin & Jenrette Inc.|Donaldson, Lufkin & Jenrette Corp|Donaldson, Lufkin & Jenrette Corp.|Donaldson, Lufkin & Jenrette Co	company	United States
+Chase Manhattan	Chase Manhattan Bank|Chase Manhattan Inc|Chase Manhattan Inc.|Chase Manhattan Corp|Chase Manhattan Corp.|Chase Manhattan Co|Chase Manhattan Bank Inc|Chase Manhattan Bank Inc.|Chase Manhattan Bank Corp|Chase Manhattan Bank Corp.|Chase Manhattan Bank Co	company	United States
+Chemical Bank	Chemical Bank Inc|Chemical Bank Inc.|Chemical Bank Corp|Chemical Bank Corp.|Chemical Bank Co	company	United States
+Bankers Trust	Bankers Trust Inc|Bankers Trust Inc.|Bankers Trust Corp|Bankers Trust Corp.|Bankers Trust Co	company	United States
+NationsBank	NationsBank Inc|NationsBank Inc.|NationsBank Corp|NationsBank Corp.|NationsBank Co	company	United States
+BankAmerica	BankAmerica Inc|BankAmerica Inc.|BankAmerica Corp|BankAmerica Corp.|BankAmerica Co	company	United States
+First Chicago	First Chicago Inc|First Chicago Inc.|First Chicago Corp|First Chicago Corp.|First Chicago Co	company	United States
+US Bancorp	U.S. Bancorp|US Bancorp Inc|US Bancorp Inc.|US Bancorp Corp|US Bancorp Corp.|US Bancorp Co|U.S. Bancorp Inc|U.S. Bancorp Inc.|U.S. Bancorp Corp|U.S. Bancorp Corp.|U.S. Bancorp Co	company	United States
+PNC Financial	PNC|PNC Financial Inc|PNC Financial Inc.|PNC Financial Corp|PNC Financial Corp.|PNC Financial Co|PNC Inc|PNC Inc.|PNC Corp|PNC Corp.|PNC Co	company	United States
+Bank of New York Mellon	BNY Mellon|Bank of New York|Bank of New York Mellon Inc|Bank of New York Mellon Inc.|Bank of New York Mellon Corp|Bank of New York Mellon Corp.|Bank of New York Mellon Co|BNY Mellon Inc|BNY Mellon Inc.|BNY Mellon Corp|BNY Mellon Corp.|BNY Mellon Co|Bank of New York Inc|Bank of New York Inc.|Bank of New York Corp|Bank of New York Corp.|Bank of New York Co	company	United States
+State Street	State Street Inc|State Street Inc.|State Street Corp|State Street Corp.|State Street Co	company	United States
+Fannie Mae	Fannie Mae Inc|Fannie Mae Inc.|Fannie Mae Corp|Fannie Mae Corp.|Fannie Mae Co	company	United States
+Freddie Mac	Freddie Mac Inc|Freddie Mac Inc.|Freddie Mac Corp|Freddie Mac Corp.|Freddie Mac Co	company	United States
+Prudential Financial	Prudential Financial Inc|Prudential Financial Inc.|Prudential Financial Corp|Prudential Financial Corp.|Prudential Financial Co	company	United States
+MetLife	MetLife Inc|MetLife Inc.|MetLife Corp|MetLife Corp.|MetLife Co	company	United States
+AIG	American International Group|AIG Inc|AIG Inc.|AIG Corp|AIG Corp.|AIG Co	company	United States
+Allstate	Allstate Inc|Allstate Inc.|Allstate Corp|Allstate Corp.|Allstate Co	company	United States
+Travelers Companies	Travelers Companies Inc|Travelers Companies Inc.|Travelers Companies Corp|Travelers Companies Corp.|Travelers Companies Co	company	United States
+Liberty Mutual	Liberty Mutual Inc|Liberty Mutual Inc.|Liberty Mutual Corp|Liberty Mutual Corp.|Liberty Mutual Co	company	United States
+Chubb	Chubb Inc|Chubb Inc.|Chubb Corp|Chubb Corp.|Chubb Co	company	United States
+Blackstone	Blackstone Inc|Blackstone Inc.|Blackstone Corp|Blackstone Corp.|Blackstone Co	company	United States
+KKR	Kohlberg Kravis Roberts|KKR Inc|KKR Inc.|KKR Corp|KKR Corp.|KKR Co|Kohlberg Kravis Roberts Inc|Kohlberg Kravis Roberts Inc.|Kohlberg Kravis Roberts Corp|Kohlberg Kravis Roberts Corp.|Kohlberg Kravis Roberts Co	company	United States
+Carlyle Group		company	United States
+Vanguard Group		company	United States
+Fidelity Investments	Fidelity Investments Inc|Fidelity Investments Inc.|Fidelity Investments Corp|Fidelity Investments Corp.|Fidelity Investments Co	company	United States
+Lazard	Lazard Inc|Lazard Inc.|Lazard Corp|Lazard Corp.|Lazard Co	company	United States
+Jefferies	Jefferies Inc|Jefferies Inc.|Jefferies Corp|Jefferies Corp.|Jefferies Co	company	United States
+Nasdaq	NASDAQ|Nasdaq Inc|Nasdaq Inc.|Nasdaq Corp|Nasdaq Corp.|Nasdaq Co|NASDAQ Inc|NASDAQ Inc.|NASDAQ Corp|NASDAQ Corp.|NASDAQ Co	company	United States
+New York Stock Exchange	NYSE|New York Stock Exchange Inc|New York Stock Exchange Inc.|New York Stock Exchange Corp|New York Stock Exchange Corp.|New York Stock Exchange Co|NYSE Inc|NYSE Inc.|NYSE Corp|NYSE Corp.|NYSE Co	company	United States
+CME Group	Chicago Mercantile Exchange|Chicago Mercantile Exchange Inc|Chicago Mercantile Exchange Inc.|Chicago Mercantile Exchange Corp|Chicago Mercantile Exchange Corp.|Chicago Mercantile Exchange Co	company	United States
+Chicago Board of Trade	CBOT|Chicago Board of Trade Inc|Chicago Board of Trade Inc.|Chicago Board of Trade Corp|Chicago Board of Trade Corp.|Chicago Board of Trade Co|CBOT Inc|CBOT Inc.|CBOT Corp|CBOT Corp.|CBOT Co	company	United States
+Intercontinental Exchange	Intercontinental Exchange Inc|Intercontinental Exchange Inc.|Intercontinental Exchange Corp|Intercontinental Exchange Corp.|Intercontinental Exchange Co	company	United States
+General Electric	GE|General Electric Inc|General Electric Inc.|General Electric Corp|General Electric Corp.|General Electric Co	company	United States
+Honeywell	Honeywell Inc|Honeywell Inc.|Honeywell Corp|Honeywell Corp.|Honeywell Co	company	United States
+3M		company	United States
+Caterpillar	Caterpillar Inc|Caterpillar Inc.|Caterpillar Corp|Caterpillar Corp.|Caterpillar Co	company	United States
+Deere & Co	John Deere|John Deere Inc|John Deere Inc.|John Deere Corp|John Deere Corp.|John Deere Co	company	United States
+United Technologies	United Technologies Inc|United Technologies Inc.|United Technologies Corp|United Technologies Corp.|United Technologies Co	company	United States
+Northrop Grumman	Northrop Grumman Inc|Northrop Grumman Inc.|Northrop Grumman Corp|Northrop Grumman Corp.|Northrop Grumman Co	company	United States
+General Dynamics	General Dynamics Inc|General Dynamics Inc.|General Dynamics Corp|General Dynamics Corp.|General Dynamics Co	company	United States
+L3Harris	L3Harris Inc|L3Harris Inc.|L3Harris Corp|L3Harris Corp.|L3Harris Co	company	United States
+McDonnell Douglas	McDonnell Douglas Inc|McDonnell Douglas Inc.|McDonnell Douglas Corp|McDonnell Douglas Corp.|McDonnell Douglas Co	company	United States
+Textron	Textron Inc|Textron Inc.|Textron Corp|Textron Corp.|Textron Co	company	United States
+Huntington Ingalls	Huntington Ingalls Inc|Huntington Ingalls Inc.|Huntington Ingalls Corp|Huntington Ingalls Corp.|Huntington Ingalls Co	company	United States
+Anduril	Anduril Inc|Anduril Inc.|Anduril Corp|Anduril Corp.|Anduril Co	company	United States
+Halliburton	Halliburton Inc|Halliburton Inc.|Halliburton Corp|Halliburton Corp.|Halliburton Co	company	United States
+Schlumberger	SLB|Schlumberger Inc|Schlumberger Inc.|Schlumberger Corp|Schlumberger Corp.|Schlumberger Co|SLB Inc|SLB Inc.|SLB Corp|SLB Corp.|SLB Co	company	United States
+Baker Hughes	Baker Hughes Inc|Baker Hughes Inc.|Baker Hughes Corp|Baker Hughes Corp.|Baker Hughes Co	company	United States
+ConocoPhillips	Conoco|ConocoPhillips Inc|ConocoPhillips Inc.|ConocoPhillips Corp|ConocoPhillips Corp.|ConocoPhillips Co|Conoco Inc|Conoco Inc.|Conoco Corp|Conoco Corp.|Conoco Co	company	United States
+Occidental Petroleum	Occidental|Occidental Petroleum Inc|Occidental Petroleum Inc.|Occidental Petroleum Corp|Occidental Petroleum Corp.|Occidental Petroleum Co|Occidental Inc|Occidental Inc.|Occidental Corp|Occidental Corp.|Occidental Co	company	United States
+Marathon Oil	Marathon Oil Inc|Marathon Oil Inc.|Marathon Oil Corp|Marathon Oil Corp.|Marathon Oil Co	company	United States
+Marathon Petroleum	Marathon Petroleum Inc|Marathon Petroleum Inc.|Marathon Petroleum Corp|Marathon Petroleum Corp.|Marathon Petroleum Co	company	United States
+Valero	Valero Inc|Valero Inc.|Valero Corp|Valero Corp.|Valero Co	company	United States
+Phillips 66	Phillips 66 Inc|Phillips 66 Inc.|Phillips 66 Corp|Phillips 66 Corp.|Phillips 66 Co	company	United States
+Texaco	Texaco Inc|Texaco Inc.|Texaco Corp|Texaco Corp.|Texaco Co	company	United States
+Mobil	Mobil Inc|Mobil Inc.|Mobil Corp|Mobil Corp.|Mobil Co	company	United States
+Amoco	Amoco Inc|Amoco Inc.|Amoco Corp|Amoco Corp.|Amoco Co	company	United States
+Atlantic Richfield	ARCO|Atlantic Richfield Inc|Atlantic Richfield Inc.|Atlantic Richfield Corp|Atlantic Richfield Corp.|Atlantic Richfield Co|ARCO Inc|ARCO Inc.|ARCO Corp|ARCO Corp.|ARCO Co	company	United States
+Anadarko	Anadarko Inc|Anadarko Inc.|Anadarko Corp|Anadarko Corp.|Anadarko Co	company	United States
+Kinder Morgan	Kinder Morgan Inc|Kinder Morgan Inc.|Kinder Morgan Corp|Kinder Morgan Corp.|Kinder Morgan Co	company	United States
+Cheniere	Cheniere Inc|Cheniere Inc.|Cheniere Corp|Cheniere Corp.|Cheniere Co	company	United States
+Dow Chemical	Dow Inc|Dow Chemical Inc|Dow Chemical Inc.|Dow Chemical Corp|Dow Chemical Corp.|Dow Chemical Co	company	United States
+DuPont	DuPont Inc|DuPont Inc.|DuPont Corp|DuPont Corp.|DuPont Co	company	United States
+Monsanto	Monsanto Inc|Monsanto Inc.|Monsanto Corp|Monsanto Corp.|Monsanto Co	company	United States
+Cargill	Cargill Inc|Cargill Inc.|Cargill Corp|Cargill Corp.|Cargill Co	company	United States
+Archer Daniels Midland	ADM|Archer Daniels Midland Inc|Archer Daniels Midland Inc.|Archer Daniels Midland Corp|Archer Daniels Midland Corp.|Archer Daniels Midland Co|ADM Inc|ADM Inc.|ADM Corp|ADM Corp.|ADM Co	company	United States
+Tyson Foods	Tyson Foods Inc|Tyson Foods Inc.|Tyson Foods Corp|Tyson Foods Corp.|Tyson Foods Co	company	United States
+Kraft	Kraft Foods|Kraft Heinz|Kraft Inc|Kraft Inc.|Kraft Corp|Kraft Corp.|Kraft Co|Kraft Foods Inc|Kraft Foods Inc.|Kraft Foods Corp|Kraft Foods Corp.|Kraft Foods Co|Kraft Heinz Inc|Kraft Heinz Inc.|Kraft Heinz Corp|Kraft Heinz Corp.|Kraft Heinz Co	company	United States
+H.J. Heinz	H.J. Heinz Inc|H.J. Heinz Inc.|H.J. Heinz Corp|H.J. Heinz Corp.|H.J. Heinz Co	company	United States
+Kellogg	Kellogg's|Kellogg Inc|Kellogg Inc.|Kellogg Corp|Kellogg Corp.|Kellogg Co|Kellogg's Inc|Kellogg's Inc.|Kellogg's Corp|Kellogg's Corp.|Kellogg's Co	company	United States
+General Mills	General Mills Inc|General Mills Inc.|General Mills Corp|General Mills Corp.|General Mills Co	company	United States
+Mars Inc		company	United States
+Colgate-Palmolive	Colgate-Palmolive Inc|Colgate-Palmolive Inc.|Colgate-Palmolive Corp|Colgate-Palmolive Corp.|Colgate-Palmolive Co	company	United States
+Kimberly-Clark	Kimberly-Clark Inc|Kimberly-Clark Inc.|Kimberly-Clark Corp|Kimberly-Clark Corp.|Kimberly-Clark Co	company	United States
+Philip Morris	Philip Morris Inc|Philip Morris Inc.|Philip Morris Corp|Philip Morris Corp.|Philip Morris Co	company	United States
+Altria	Altria Inc|Altria Inc.|Altria Corp|Altria Corp.|Altria Co	company	United States
+RJR Nabisco	Nabisco|RJR Nabisco Inc|RJR Nabisco Inc.|RJR Nabisco Corp|RJR Nabisco Corp.|RJR Nabisco Co|Nabisco Inc|Nabisco Inc.|Nabisco Corp|Nabisco Corp.|Nabisco Co	company	United States
+R.J. Reynolds	R.J. Reynolds Inc|R.J. Reynolds Inc.|R.J. Reynolds Corp|R.J. Reynolds Corp.|R.J. Reynolds Co	company	United States
+Anheuser-Busch	Anheuser-Busch Inc|Anheuser-Busch Inc.|Anheuser-Busch Corp|Anheuser-Busch Corp.|Anheuser-Busch Co	company	United States
+Chrysler	Chrysler Inc|Chrysler Inc.|Chrysler Corp|Chrysler Corp.|Chrysler Co	company	United States
+Harley-Davidson	Harley-Davidson Inc|Harley-Davidson Inc.|Harley-Davidson Corp|Harley-Davidson Corp.|Harley-Davidson Co	company	United States
+Goodyear	Goodyear Inc|Goodyear Inc.|Goodyear Corp|Goodyear Corp.|Goodyear Co	company	United States
+Whirlpool	Whirlpool Inc|Whirlpool Inc.|Whirlpool Corp|Whirlpool Corp.|Whirlpool Co	company	United States
+Rivian	Rivian Inc|Rivian Inc.|Rivian Corp|Rivian Corp.|Rivian Co	company	United States
+United Parcel Service	UPS|United Parcel Service Inc|United Parcel Service Inc.|United Parcel Service Corp|United Parcel Service Corp.|United Parcel Service Co|UPS Inc|UPS Inc.|UPS Corp|UPS Corp.|UPS Co	company	United States
+FedEx	Federal Express|FedEx Inc|FedEx Inc.|FedEx Corp|FedEx Corp.|FedEx Co|Federal Express Inc|Federal Express Inc.|Federal Express Corp|Federal Express Corp.|Federal Express Co	company	United States
+Union Pacific	Union Pacific Inc|Union Pacific Inc.|Union Pacific Corp|Union Pacific Corp.|Union Pacific Co	company	United States
+BNSF	Burlington Northern|BNSF Inc|BNSF Inc.|BNSF Corp|BNSF Corp.|BNSF Co|Burlington Northern Inc|Burlington Northern Inc.|Burlington Northern Corp|Burlington Northern Corp.|Burlington Northern Co	company	United States
+CSX	CSX Inc|CSX Inc.|CSX Corp|CSX Corp.|CSX Co	company	United States
+Norfolk Southern	Norfolk Southern Inc|Norfolk Southern Inc.|Norfolk Southern Corp|Norfolk Southern Corp.|Norfolk Southern Co	company	United States
+Amtrak	Amtrak Inc|Amtrak Inc.|Amtrak Corp|Amtrak Corp.|Amtrak Co	company	United States
+Delta Air Lines	Delta Airlines|Delta Air Lines Inc|Delta Air Lines Inc.|Delta Air Lines Corp|Delta Air Lines Corp.|Delta Air Lines Co|Delta Airlines Inc|Delta Airlines Inc.|Delta Airlines Corp|Delta Airlines Corp.|Delta Airlines Co	company	United States
+American Airlines	American Airlines Inc|American Airlines Inc.|American Airlines Corp|American Airlines Corp.|American Airlines Co	company	United States
+United Airlines	UAL|United Airlines Inc|United Airlines Inc.|United Airlines Corp|United Airlines Corp.|United Airlines Co|UAL Inc|UAL Inc.|UAL Corp|UAL Corp.|UAL Co	company	United States
+Continental Airlines	Continental Airlines Inc|Continental Airlines Inc.|Continental Airlines Corp|Continental Airlines Corp.|Continental Airlines Co	company	United States
+Northwest Airlines	Northwest Airlines Inc|Northwest Airlines Inc.|Northwest Airlines Corp|Northwest Airlines Corp.|Northwest Airlines Co	company	United States
+US Airways	USAir|US Airways Inc|US Airways Inc.|US Airways Corp|US Airways Corp.|US Airways Co|USAir Inc|USAir Inc.|USAir Corp|USAir Corp.|USAir Co	company	United States
+Trans World Airlines	TWA|Trans World Airlines Inc|Trans World Airlines Inc.|Trans World Airlines Corp|Trans World Airlines Corp.|Trans World Airlines Co|TWA Inc|TWA Inc.|TWA Corp|TWA Corp.|TWA Co	company	United States
+Southwest Airlines	Southwest Airlines Inc|Southwest Airlines Inc.|Southwest Airlines Corp|Southwest Airlines Corp.|Southwest Airlines Co	company	United States
+JetBlue	JetBlue Inc|JetBlue Inc.|JetBlue Corp|JetBlue Corp.|JetBlue Co	company	United States
+Alaska Airlines	Alaska Airlines Inc|Alaska Airlines Inc.|Alaska Airlines Corp|Alaska Airlines Corp.|Alaska Airlines Co	company	United States
+Pan Am	Pan American World Airways|Pan Am Inc|Pan Am Inc.|Pan Am Corp|Pan Am Corp.|Pan Am Co|Pan American World Airways Inc|Pan American World Airways Inc.|Pan American World Airways Corp|Pan American World Airways Corp.|Pan American World Airways Co	company	United States
+Spirit Airlines	Spirit Airlines Inc|Spirit Airlines Inc.|Spirit Airlines Corp|Spirit Airlines Corp.|Spirit Airlines Co	company	United States
+Hawaiian Airlines	Hawaiian Airlines Inc|Hawaiian Airlines Inc.|Hawaiian Airlines Corp|Hawaiian Airlines Corp.|Hawaiian Airlines Co	company	United States
+Enron	Enron Inc|Enron Inc.|Enron Corp|Enron Corp.|Enron Co	company	United States
+Time Warner	Time Warner Inc|Time Warner Inc.|Time Warner Corp|Time Warner Corp.|Time Warner Co	company	United States
+Warner Bros	Warner Brothers|Warner Bros.|Warner Bros Inc|Warner Bros Inc.|Warner Bros Corp|Warner Bros Corp.|Warner Bros Co|Warner Brothers Inc|Warner Brothers Inc.|Warner Brothers Corp|Warner Brothers Corp.|Warner Brothers Co|Warner Bros. Inc|Warner Bros. Inc.|Warner Bros. Corp|Warner Bros. Corp.|Warner Bros. Co	company	United States
+Paramount	Paramount Global|Paramount Pictures|Paramount Inc|Paramount Inc.|Paramount Corp|Paramount Corp.|Paramount Co|Paramount Global Inc|Paramount Global Inc.|Paramount Global Corp|Paramount Global Corp.|Paramount Global Co|Paramount Pictures Inc|Paramount Pictures Inc.|Paramount Pictures Corp|Paramount Pictures Corp.|Paramount Pictures Co	company	United States
+Viacom	Viacom Inc|Viacom Inc.|Viacom Corp|Viacom Corp.|Viacom Co	company	United States
+News Corp	News Corporation	company	United States
+21st Century Fox	Twentieth Century Fox|Twentieth Century Fox Inc|Twentieth Century Fox Inc.|Twentieth Century Fox Corp|Twentieth Century Fox Corp.|Twentieth Century Fox Co	company	United States
+Hasbro	Hasbro Inc|Hasbro Inc.|Hasbro Corp|Hasbro Corp.|Hasbro Co	company	United States
+Mattel	Mattel Inc|Mattel Inc.|Mattel Corp|Mattel Corp.|Mattel Co	company	United States
+Marriott	Marriott Inc|Marriott Inc.|Marriott Corp|Marriott Corp.|Marriott Co	company	United States
+Hilton Hotels	Hilton Worldwide|Hilton Hotels Inc|Hilton Hotels Inc.|Hilton Hotels Corp|Hilton Hotels Corp.|Hilton Hotels Co|Hilton Worldwide Inc|Hilton Worldwide Inc.|Hilton Worldwide Corp|Hilton Worldwide Corp.|Hilton Worldwide Co	company	United States
+Eastman Kodak	Kodak|Eastman Kodak Inc|Eastman Kodak Inc.|Eastman Kodak Corp|Eastman Kodak Corp.|Eastman Kodak Co|Kodak Inc|Kodak Inc.|Kodak Corp|Kodak Corp.|Kodak Co	company	United States
+Polaroid	Polaroid Inc|Polaroid Inc.|Polaroid Corp|Polaroid Corp.|Polaroid Co	company	United States
+Carnival Corp	Carnival Corporation	company	United States
+Royal Caribbean	Royal Caribbean Inc|Royal Caribbean Inc.|Royal Caribbean Corp|Royal Caribbean Corp.|Royal Caribbean Co	company	United States
+Expedia	Expedia Inc|Expedia Inc.|Expedia Corp|Expedia Corp.|Expedia Co	company	United States
+Booking Holdings	Priceline|Priceline Inc|Priceline Inc.|Priceline Corp|Priceline Corp.|Priceline Co	company	United States
+NextEra Energy	NextEra Energy Inc|NextEra Energy Inc.|NextEra Energy Corp|NextEra Energy Corp.|NextEra Energy Co	company	United States
+Duke Energy	Duke Energy Inc|Duke Energy Inc.|Duke Energy Corp|Duke Energy Corp.|Duke Energy Co	company	United States
+Pacific Gas and Electric	PG&E|Pacific Gas and Electric Inc|Pacific Gas and Electric Inc.|Pacific Gas and Electric Corp|Pacific Gas and Electric Corp.|Pacific Gas and Electric Co|PG&E Inc|PG&E Inc.|PG&E Corp|PG&E Corp.|PG&E Co	company	United States
+Southern Company	Southern Co	company	United States
+Exelon	Exelon Inc|Exelon Inc.|Exelon Corp|Exelon Corp.|Exelon Co	company	United States
+Consolidated Edison	Con Edison|Con Ed|Consolidated Edison Inc|Consolidated Edison Inc.|Consolidated Edison Corp|Consolidated Edison Corp.|Consolidated Edison Co|Con Edison Inc|Con Edison Inc.|Con Edison Corp|Con Edison Corp.|Con Edison Co|Con Ed Inc|Con Ed Inc.|Con Ed Corp|Con Ed Corp.|Con Ed Co	company	United States
+Dominion Energy	Dominion Energy Inc|Dominion Energy Inc.|Dominion Energy Corp|Dominion Energy Corp.|Dominion Energy Co	company	United States
+Westinghouse	Westinghouse Inc|Westinghouse Inc.|Westinghouse Corp|Westinghouse Corp.|Westinghouse Co	company	United States
+Freeport-McMoRan	Freeport-McMoRan Inc|Freeport-McMoRan Inc.|Freeport-McMoRan Corp|Freeport-McMoRan Corp.|Freeport-McMoRan Co	company	United States
+Newmont	Newmont Inc|Newmont Inc.|Newmont Corp|Newmont Corp.|Newmont Co	company	United States
+Alcoa	Alcoa Inc|Alcoa Inc.|Alcoa Corp|Alcoa Corp.|Alcoa Co	company	United States
+US Steel	U.S. Steel|United States Steel|US Steel Inc|US Steel Inc.|US Steel Corp|US Steel Corp.|US Steel Co|U.S. Steel Inc|U.S. Steel Inc.|U.S. Steel Corp|U.S. Steel Corp.|U.S. Steel Co|United States Steel Inc|United States Steel Inc.|United States Steel Corp|United States Steel Corp.|United States Steel Co	company	United States
+Bethlehem Steel	Bethlehem Steel Inc|Bethlehem Steel Inc.|Bethlehem Steel Corp|Bethlehem Steel Corp.|Bethlehem Steel Co	company	United States
+Deloitte	Deloitte Plc|Deloitte plc|Deloitte PLC|Deloitte Ltd	company	United Kingdom
+PricewaterhouseCoopers	PwC|PricewaterhouseCoopers Plc|PricewaterhouseCoopers plc|PricewaterhouseCoopers PLC|PricewaterhouseCoopers Ltd|PwC Plc|PwC plc|PwC PLC|PwC Ltd	company	United Kingdom
+KPMG	KPMG NV|KPMG N.V.	company	Netherlands
+Ernst & Young	EY|Ernst & Young Plc|Ernst & Young plc|Ernst & Young PLC|Ernst & Young Ltd	company	United Kingdom
+McKinsey	McKinsey & Company|McKinsey Inc|McKinsey Inc.|McKinsey Corp|McKinsey Corp.|McKinsey Co	company	United States
+Boston Consulting Group	BCG|BCG Inc|BCG Inc.|BCG Corp|BCG Corp.|BCG Co	company	United States
+Bain & Company	Bain Capital|Bain Capital Inc|Bain Capital Inc.|Bain Capital Corp|Bain Capital Corp.|Bain Capital Co	company	United States
+Accenture	Accenture Plc|Accenture plc|Accenture Ltd	company	Ireland
+Coinbase	Coinbase Inc|Coinbase Inc.|Coinbase Corp|Coinbase Corp.|Coinbase Co	company	United States
+Equifax	Equifax Inc|Equifax Inc.|Equifax Corp|Equifax Corp.|Equifax Co	company	United States
+Chiquita	Chiquita Inc|Chiquita Inc.|Chiquita Corp|Chiquita Corp.|Chiquita Co	company	United States
+Del Monte	Del Monte Inc|Del Monte Inc.|Del Monte Corp|Del Monte Corp.|Del Monte Co	company	United States
+# United Kingdom and Ireland
+Vodafone	Vodafone Plc|Vodafone plc|Vodafone PLC|Vodafone Ltd	company	United Kingdom
+BT Group	British Telecom|British Telecommunications|BT|British Telecom Plc|British Telecom plc|British Telecom PLC|British Telecom Ltd|British Telecommunications Plc|British Telecommunications plc|British Telecommunications PLC|British Telecommunications Ltd	company	United Kingdom
+GlaxoSmithKline	GSK|Glaxo Wellcome|Glaxo|SmithKline Beecham|GlaxoSmithKline Plc|GlaxoSmithKline plc|GlaxoSmithKline PLC|GlaxoSmithKline Ltd|GSK Plc|GSK plc|GSK PLC|GSK Ltd|Glaxo Wellcome Plc|Glaxo Wellcome plc|Glaxo Wellcome PLC|Glaxo Wellcome Ltd|Glaxo Plc|Glaxo plc|Glaxo PLC|Glaxo Ltd|SmithKline Beecham Plc|SmithKline Beecham plc|SmithKline Beecham PLC|SmithKline Beecham Ltd	company	United Kingdom
+AstraZeneca	Zeneca|AstraZeneca Plc|AstraZeneca plc|AstraZeneca PLC|AstraZeneca Ltd|Zeneca Plc|Zeneca plc|Zeneca PLC|Zeneca Ltd	company	United Kingdom
+Lloyds Banking Group	Lloyds Bank|Lloyds TSB|Lloyds|Lloyds Bank Plc|Lloyds Bank plc|Lloyds Bank PLC|Lloyds Bank Ltd|Lloyds TSB Plc|Lloyds TSB plc|Lloyds TSB PLC|Lloyds TSB Ltd|Lloyds Plc|Lloyds plc|Lloyds PLC|Lloyds Ltd	company	United Kingdom
+Lloyd's of London	Lloyd's of London Plc|Lloyd's of London plc|Lloyd's of London PLC|Lloyd's of London Ltd	company	United Kingdom
+NatWest	National Westminster Bank|NatWest Group|NatWest Plc|NatWest plc|NatWest PLC|NatWest Ltd|National Westminster Bank Plc|National Westminster Bank plc|National Westminster Bank PLC|National Westminster Bank Ltd	company	United Kingdom
+Royal Bank of Scotland	RBS|Royal Bank of Scotland Plc|Royal Bank of Scotland plc|Royal Bank of Scotland PLC|Royal Bank of Scotland Ltd|RBS Plc|RBS plc|RBS PLC|RBS Ltd	company	United Kingdom
+Standard Chartered	Standard Chartered Plc|Standard Chartered plc|Standard Chartered PLC|Standard Chartered Ltd	company	United Kingdom
+Prudential	Prudential plc|Prudential Plc|Prudential PLC|Prudential Ltd	company	United Kingdom
+Aviva	Aviva Plc|Aviva plc|Aviva PLC|Aviva Ltd	company	United Kingdom
+Legal & General	Legal & General Plc|Legal & General plc|Legal & General PLC|Legal & General Ltd	company	United Kingdom
+Standard Life	Standard Life Plc|Standard Life plc|Standard Life PLC|Standard Life Ltd	company	United Kingdom
+Tesco	Tesco Plc|Tesco plc|Tesco PLC|Tesco Ltd	company	United Kingdom
+Sainsbury's	J Sainsbury|Sainsbury|Sainsbury's Plc|Sainsbury's plc|Sainsbury's PLC|Sainsbury's Ltd|J Sainsbury Plc|J Sainsbury plc|J Sainsbury PLC|J Sainsbury Ltd|Sainsbury Plc|Sainsbury plc|Sainsbury PLC|Sainsbury Ltd	company	United Kingdom
+Marks & Spencer	Marks and Spencer|M&S|Marks & Spencer Plc|Marks & Spencer plc|Marks & Spencer PLC|Marks & Spencer Ltd|Marks and Spencer Plc|Marks and Spencer plc|Marks and Spencer PLC|Marks and Spencer Ltd|M&S Plc|M&S plc|M&S PLC|M&S Ltd	company	United Kingdom
+Asda	Asda Plc|Asda plc|Asda PLC|Asda Ltd	company	United Kingdom
+Morrisons	Wm Morrison|Morrisons Plc|Morrisons plc|Morrisons PLC|Morrisons Ltd|Wm Morrison Plc|Wm Morrison plc|Wm Morrison PLC|Wm Morrison Ltd	company	United Kingdom
+Rio Tinto	Rio Tinto Plc|Rio Tinto plc|Rio Tinto PLC|Rio Tinto Ltd	company	United Kingdom
+Anglo American	Anglo American Plc|Anglo American plc|Anglo American PLC|Anglo American Ltd	company	United Kingdom
+Diageo	Diageo Plc|Diageo plc|Diageo PLC|Diageo Ltd	company	United Kingdom
+British American Tobacco	British American Tobacco Plc|British American Tobacco plc|British American Tobacco PLC|British American Tobacco Ltd	company	United Kingdom
+Imperial Tobacco	Imperial Brands|Imperial Tobacco Plc|Imperial Tobacco plc|Imperial Tobacco PLC|Imperial Tobacco Ltd|Imperial Brands Plc|Imperial Brands plc|Imperial Brands PLC|Imperial Brands Ltd	company	United Kingdom
+Reckitt Benckiser	Reckitt|Reckitt Benckiser Plc|Reckitt Benckiser plc|Reckitt Benckiser PLC|Reckitt Benckiser Ltd|Reckitt Plc|Reckitt plc|Reckitt PLC|Reckitt Ltd	company	United Kingdom
+GKN	GKN Plc|GKN plc|GKN PLC|GKN Ltd	company	United Kingdom
+British Airways	British Airways Plc|British Airways plc|British Airways PLC|British Airways Ltd	company	United Kingdom
+Virgin Atlantic	Virgin Atlantic Plc|Virgin Atlantic plc|Virgin Atlantic PLC|Virgin Atlantic Ltd	company	United Kingdom
+Virgin Group		company	United Kingdom
+easyJet	EasyJet|easyJet Plc|easyJet plc|easyJet PLC|easyJet Ltd|EasyJet Plc|EasyJet plc|EasyJet PLC|EasyJet Ltd	company	United Kingdom
+Ryanair	Ryanair Plc|Ryanair plc|Ryanair Ltd	company	Ireland
+Aer Lingus	Aer Lingus Plc|Aer Lingus plc|Aer Lingus Ltd	company	Ireland
+Centrica	Centrica Plc|Centrica plc|Centrica PLC|Centrica Ltd	company	United Kingdom
+British Gas	British Gas Plc|British Gas plc|British Gas PLC|British Gas Ltd	company	United Kingdom
+National Grid	National Grid Plc|National Grid plc|National Grid PLC|National Grid Ltd	company	United Kingdom
+Scottish Power	ScottishPower|Scottish Power Plc|Scottish Power plc|Scottish Power PLC|Scottish Power Ltd|ScottishPower Plc|ScottishPower plc|ScottishPower PLC|ScottishPower Ltd	company	United Kingdom
+PowerGen	PowerGen Plc|PowerGen plc|PowerGen PLC|PowerGen Ltd	company	United Kingdom
+Severn Trent	Severn Trent Plc|Severn Trent plc|Severn Trent PLC|Severn Trent Ltd	company	United Kingdom
+Thames Water	Thames Water Plc|Thames Water plc|Thames Water PLC|Thames Water Ltd	company	United Kingdom
+WPP	WPP Plc|WPP plc|WPP PLC|WPP Ltd	company	United Kingdom
+Pearson plc		company	United Kingdom
+Reed Elsevier	RELX|Reed Elsevier Plc|Reed Elsevier plc|Reed Elsevier PLC|Reed Elsevier Ltd|RELX Plc|RELX plc|RELX PLC|RELX Ltd	company	United Kingdom
+Associated British Foods	Associated British Foods Plc|Associated British Foods plc|Associated British Foods PLC|Associated British Foods Ltd	company	United Kingdom
+Cadbury	Cadbury Schweppes|Cadbury Plc|Cadbury plc|Cadbury PLC|Cadbury Ltd|Cadbury Schweppes Plc|Cadbury Schweppes plc|Cadbury Schweppes PLC|Cadbury Schweppes Ltd	company	United Kingdom
+Hanson plc		company	United Kingdom
+Jaguar Land Rover	JLR|Jaguar Land Rover Plc|Jaguar Land Rover plc|Jaguar Land Rover PLC|Jaguar Land Rover Ltd|JLR Plc|JLR plc|JLR PLC|JLR Ltd	company	United Kingdom
+Land Rover	Land Rover Plc|Land Rover plc|Land Rover PLC|Land Rover Ltd	company	United Kingdom
+Rover Group		company	United Kingdom
+Aston Martin	Aston Martin Plc|Aston Martin plc|Aston Martin PLC|Aston Martin Ltd	company	United Kingdom
+Burberry	Burberry Plc|Burberry plc|Burberry PLC|Burberry Ltd	company	United Kingdom
+Experian	Experian Plc|Experian plc|Experian Ltd	company	Ireland
+Arm Holdings	ARM Holdings	company	United Kingdom
+BSkyB	British Sky Broadcasting|BSkyB Plc|BSkyB plc|BSkyB PLC|BSkyB Ltd|British Sky Broadcasting Plc|British Sky Broadcasting plc|British Sky Broadcasting PLC|British Sky Broadcasting Ltd	company	United Kingdom
+Dyson	Dyson Plc|Dyson plc|Dyson PLC|Dyson Ltd	company	United Kingdom
+Ocado	Ocado Plc|Ocado plc|Ocado PLC|Ocado Ltd	company	United Kingdom
+Whitbread	Whitbread Plc|Whitbread plc|Whitbread PLC|Whitbread Ltd	company	United Kingdom
+Kingfisher plc		company	United Kingdom
+Schroders	Schroders Plc|Schroders plc|Schroders PLC|Schroders Ltd	company	United Kingdom
+Abbey National	Abbey National Plc|Abbey National plc|Abbey National PLC|Abbey National Ltd	company	United Kingdom
+HBOS	Halifax Bank of Scotland|HBOS Plc|HBOS plc|HBOS PLC|HBOS Ltd|Halifax Bank of Scotland Plc|Halifax Bank of Scotland plc|Halifax Bank of Scotland PLC|Halifax Bank of Scotland Ltd	company	United Kingdom
+Northern Rock	Northern Rock Plc|Northern Rock plc|Northern Rock PLC|Northern Rock Ltd	company	United Kingdom
+Nationwide Building Society	Nationwide Building Society Plc|Nationwide Building Society plc|Nationwide Building Society PLC|Nationwide Building Society Ltd	company	United Kingdom
+Midland Bank	Midland Bank Plc|Midland Bank plc|Midland Bank PLC|Midland Bank Ltd	company	United Kingdom
+Barings	Barings Bank|Baring Brothers|Barings Plc|Barings plc|Barings PLC|Barings Ltd|Barings Bank Plc|Barings Bank plc|Barings Bank PLC|Barings Bank Ltd|Baring Brothers Plc|Baring Brothers plc|Baring Brothers PLC|Baring Brothers Ltd	company	United Kingdom
+S.G. Warburg	SG Warburg|SBC Warburg|UBS Warburg|S.G. Warburg Plc|S.G. Warburg plc|S.G. Warburg PLC|S.G. Warburg Ltd|SG Warburg Plc|SG Warburg plc|SG Warburg PLC|SG Warburg Ltd|SBC Warburg Plc|SBC Warburg plc|SBC Warburg PLC|SBC Warburg Ltd|UBS Warburg Plc|UBS Warburg plc|UBS Warburg PLC|UBS Warburg Ltd	company	United Kingdom
+Kleinwort Benson	Kleinwort Benson Plc|Kleinwort Benson plc|Kleinwort Benson PLC|Kleinwort Benson Ltd	company	United Kingdom
+Morgan Grenfell	Morgan Grenfell Plc|Morgan Grenfell plc|Morgan Grenfell PLC|Morgan Grenfell Ltd	company	United Kingdom
+N M Rothschild	NM Rothschild|Rothschild & Co|N M Rothschild Plc|N M Rothschild plc|N M Rothschild PLC|N M Rothschild Ltd|NM Rothschild Plc|NM Rothschild plc|NM Rothschild PLC|NM Rothschild Ltd	company	United Kingdom
+Royal Mail	Royal Mail Plc|Royal Mail plc|Royal Mail PLC|Royal Mail Ltd	company	United Kingdom
+Serco	Serco Plc|Serco plc|Serco PLC|Serco Ltd	company	United Kingdom
+Capita	Capita Plc|Capita plc|Capita PLC|Capita Ltd	company	United Kingdom
+Carillion	Carillion Plc|Carillion plc|Carillion PLC|Carillion Ltd	company	United Kingdom
+Balfour Beatty	Balfour Beatty Plc|Balfour Beatty plc|Balfour Beatty PLC|Balfour Beatty Ltd	company	United Kingdom
+P&O	P&O Plc|P&O plc|P&O PLC|P&O Ltd	company	United Kingdom
+Cable & Wireless	Cable and Wireless|Cable & Wireless Plc|Cable & Wireless plc|Cable & Wireless PLC|Cable & Wireless Ltd|Cable and Wireless Plc|Cable and Wireless plc|Cable and Wireless PLC|Cable and Wireless Ltd	company	United Kingdom
+Marconi	Marconi Plc|Marconi plc|Marconi PLC|Marconi Ltd	company	United Kingdom
+EMI	Thorn EMI|EMI Plc|EMI plc|EMI PLC|EMI Ltd|Thorn EMI Plc|Thorn EMI plc|Thorn EMI PLC|Thorn EMI Ltd	company	United Kingdom
+Allied Domecq	Allied Domecq Plc|Allied Domecq plc|Allied Domecq PLC|Allied Domecq Ltd	company	United Kingdom
+Grand Metropolitan	Grand Metropolitan Plc|Grand Metropolitan plc|Grand Metropolitan PLC|Grand Metropolitan Ltd	company	United Kingdom
+Guinness	Guinness plc|Guinness Plc|Guinness Ltd	company	Ireland
+British Steel	Corus|British Steel Plc|British Steel plc|British Steel PLC|British Steel Ltd|Corus Plc|Corus plc|Corus PLC|Corus Ltd	company	United Kingdom
+Tate & Lyle	Tate & Lyle Plc|Tate & Lyle plc|Tate & Lyle PLC|Tate & Lyle Ltd	company	United Kingdom
+Lonrho	Lonrho Plc|Lonrho plc|Lonrho PLC|Lonrho Ltd	company	United Kingdom
+Lucas Industries	LucasVarity|Lucas Industries Plc|Lucas Industries plc|Lucas Industries PLC|Lucas Industries Ltd|LucasVarity Plc|LucasVarity plc|LucasVarity PLC|LucasVarity Ltd	company	United Kingdom
+British Aerospace	British Aerospace Plc|British Aerospace plc|British Aerospace PLC|British Aerospace Ltd	company	United Kingdom
+Smiths Group	Smiths Industries|Smiths Industries Plc|Smiths Industries plc|Smiths Industries PLC|Smiths Industries Ltd	company	United Kingdom
+Rentokil	Rentokil Plc|Rentokil plc|Rentokil PLC|Rentokil Ltd	company	United Kingdom
+Tullow Oil	Tullow Oil Plc|Tullow Oil plc|Tullow Oil PLC|Tullow Oil Ltd	company	United Kingdom
+Cairn Energy	Cairn Energy Plc|Cairn Energy plc|Cairn Energy PLC|Cairn Energy Ltd	company	United Kingdom
+Burmah Castrol	Castrol|Burmah Castrol Plc|Burmah Castrol plc|Burmah Castrol PLC|Burmah Castrol Ltd|Castrol Plc|Castrol plc|Castrol PLC|Castrol Ltd	company	United Kingdom
+Enterprise Oil	Enterprise Oil Plc|Enterprise Oil plc|Enterprise Oil PLC|Enterprise Oil Ltd	company	United Kingdom
+Lasmo	Lasmo Plc|Lasmo plc|Lasmo PLC|Lasmo Ltd	company	United Kingdom
+Lonmin	Lonmin Plc|Lonmin plc|Lonmin PLC|Lonmin Ltd	company	United Kingdom
+Xstrata	Xstrata AG|Xstrata SA	company	Switzerland
+Antofagasta plc		company	United Kingdom
+London Stock Exchange	LSE|London Stock Exchange Plc|London Stock Exchange plc|London Stock Exchange PLC|London Stock Exchange Ltd|LSE Plc|LSE plc|LSE PLC|LSE Ltd	company	United Kingdom
+Allied Irish Banks	AIB|Allied Irish Banks Plc|Allied Irish Banks plc|Allied Irish Banks Ltd|AIB Plc|AIB plc|AIB Ltd	company	Ireland
+Bank of Ireland	Bank of Ireland Plc|Bank of Ireland plc|Bank of Ireland Ltd	company	Ireland
+CRH	CRH Plc|CRH plc|CRH Ltd	company	Ireland
+Smurfit Kappa	Jefferson Smurfit|Smurfit Kappa Plc|Smurfit Kappa plc|Smurfit Kappa Ltd|Jefferson Smurfit Plc|Jefferson Smurfit plc|Jefferson Smurfit Ltd	company	Ireland
+Kerry Group		company	Ireland
+# Germany
+Allianz	Allianz AG	company	Germany
+Deutsche Telekom	Deutsche Telekom AG	company	Germany
+Daimler-Benz	DaimlerChrysler|Daimler AG|Daimler-Benz AG|DaimlerChrysler AG	company	Germany
+Porsche	Porsche AG	company	Germany
+Audi	Audi AG	company	Germany
+Opel	Adam Opel|Opel AG|Adam Opel AG	company	Germany
+Bosch	Robert Bosch|Bosch AG|Robert Bosch AG	company	Germany
+Continental AG		company	Germany
+Bayer	Bayer AG	company	Germany
+Hoechst	Hoechst AG	company	Germany
+SAP	SAP AG	company	Germany
+Lufthansa	Deutsche Lufthansa|Lufthansa AG|Deutsche Lufthansa AG	company	Germany
+Commerzbank	Commerzbank AG	company	Germany
+Dresdner Bank	Dresdner|Dresdner Bank AG|Dresdner AG	company	Germany
+HypoVereinsbank	Hypo-Vereinsbank|HypoVereinsbank AG|Hypo-Vereinsbank AG	company	Germany
+DZ Bank	DZ Bank AG	company	Germany
+KfW	KfW AG	company	Germany
+Munich Re	Muenchener Rueck|Munich Reinsurance|Munich Re AG|Muenchener Rueck AG|Munich Reinsurance AG	company	Germany
+Hannover Re	Hannover Re AG	company	Germany
+E.ON	E.ON AG	company	Germany
+RWE	RWE AG	company	Germany
+EnBW	EnBW AG	company	Germany
+ThyssenKrupp	Thyssen|Krupp|ThyssenKrupp AG|Thyssen AG|Krupp AG	company	Germany
+MAN SE		company	Germany
+Henkel	Henkel AG	company	Germany
+Adidas	adidas|Adidas AG|adidas AG	company	Germany
+Puma SE		company	Germany
+Metro AG		company	Germany
+Aldi	Aldi AG	company	Germany
+Lidl	Lidl AG	company	Germany
+Deutsche Post	DHL|Deutsche Post AG|DHL AG	company	Germany
+Deutsche Bahn	Deutsche Bahn AG	company	Germany
+Infineon	Infineon AG	company	Germany
+Merck KGaA		company	Germany
+Fresenius	Fresenius AG	company	Germany
+Beiersdorf	Beiersdorf AG	company	Germany
+Zalando	Zalando AG	company	Germany
+Bertelsmann	Bertelsmann AG	company	Germany
+Axel Springer	Axel Springer AG	company	Germany
+Hapag-Lloyd	Hapag-Lloyd AG	company	Germany
+HeidelbergCement	Heidelberg Cement|HeidelbergCement AG|Heidelberg Cement AG	company	Germany
+Linde	Linde AG	company	Germany
+Evonik	Evonik AG	company	Germany
+Uniper	Uniper AG	company	Germany
+Wirecard	Wirecard AG	company	Germany
+Rheinmetall	Rheinmetall AG	company	Germany
+Veba	Veba AG	company	Germany
+Viag	Viag AG	company	Germany
+Mannesmann	Mannesmann AG	company	Germany
+Degussa	Degussa AG	company	Germany
+Preussag	Preussag AG	company	Germany
+TUI	TUI AG	company	Germany
+Karstadt	Karstadt AG	company	Germany
+Deutsche Boerse	Deutsche Börse|Deutsche Boerse AG|Deutsche Börse AG	company	Germany
+Hochtief	Hochtief AG	company	Germany
+Krauss-Maffei Wegmann	KMW|Krauss-Maffei Wegmann AG|KMW AG	company	Germany
+Boehringer Ingelheim	Boehringer Ingelheim AG	company	Germany
+BioNTech	BioNTech AG	company	Germany
+CureVac	CureVac AG	company	Germany
+Schering AG		company	Germany
+Westdeutsche Landesbank	WestLB|Westdeutsche Landesbank AG|WestLB AG	company	Germany
+Bayerische Landesbank	BayernLB|Bayerische Landesbank AG|BayernLB AG	company	Germany
+# France
+AXA	AXA SA	company	France
+Societe Generale	Société Générale|SocGen|Societe Generale SA|Société Générale SA|SocGen SA	company	France
+Credit Agricole	Crédit Agricole|Credit Agricole SA|Crédit Agricole SA	company	France
+Credit Lyonnais	Crédit Lyonnais|Credit Lyonnais SA|Crédit Lyonnais SA	company	France
+Natixis	Natixis SA	company	France
+France Telecom	Orange SA|France Telecom SA	company	France
+Vivendi	Vivendi SA	company	France
+Veolia	Veolia SA	company	France
+Engie	GDF Suez|Gaz de France|Engie SA|GDF Suez SA|Gaz de France SA	company	France
+EDF	Electricite de France|Électricité de France|EDF SA|Electricite de France SA|Électricité de France SA	company	France
+Sanofi	Sanofi-Aventis|Aventis|Sanofi SA|Sanofi-Aventis SA|Aventis SA	company	France
+Rhone-Poulenc	Rhône-Poulenc|Rhone-Poulenc SA|Rhône-Poulenc SA	company	France
+L'Oreal	L'Oréal|L'Oreal SA|L'Oréal SA	company	France
+Danone	Groupe Danone|Danone SA|Groupe Danone SA	company	France
+Carrefour	Carrefour SA	company	France
+Auchan	Auchan SA	company	France
+Peugeot	PSA Peugeot Citroen|PSA Peugeot Citroën|PSA Group|Peugeot SA|PSA Peugeot Citroen SA|PSA Peugeot Citroën SA	company	France
+Citroen	Citroën|Citroen SA|Citroën SA	company	France
+Michelin	Michelin SA	company	France
+Air France	Air France-KLM|Air France SA|Air France-KLM SA	company	France
+Alstom	Alstom SA	company	France
+Thales	Thales SA	company	France
+Safran	Safran SA	company	France
+Dassault Aviation	Dassault|Dassault Aviation SA|Dassault SA	company	France
+Dassault Systemes	Dassault Systèmes|Dassault Systemes SA|Dassault Systèmes SA	company	France
+Saint-Gobain	Saint-Gobain SA	company	France
+Schneider Electric	Schneider Electric SA	company	France
+Bouygues	Bouygues SA	company	France
+Lafarge	LafargeHolcim|Lafarge SA|LafargeHolcim SA	company	France
+Kering	Pinault-Printemps-Redoute|PPR|Kering SA|Pinault-Printemps-Redoute SA|PPR SA	company	France
+Pernod Ricard	Pernod Ricard SA	company	France
+Hermes International	Hermès|Hermes International SA|Hermès SA	company	France
+Chanel	Chanel SA	company	France
+Christian Dior	Dior|Christian Dior SA|Dior SA	company	France
+Capgemini	Capgemini SA	company	France
+Publicis	Publicis SA	company	France
+Havas	Havas SA	company	France
+Lagardere	Lagardère|Lagardere SA|Lagardère SA	company	France
+Accor	Accor SA	company	France
+Elf Aquitaine	Elf Aquitaine SA	company	France
+Alcatel	Alcatel-Lucent|Alcatel Alsthom|Alcatel SA|Alcatel-Lucent SA|Alcatel Alsthom SA	company	France
+Usinor	Usinor SA	company	France
+Pechiney	Péchiney|Pechiney SA|Péchiney SA	company	France
+Aerospatiale	Aérospatiale|Aerospatiale SA|Aérospatiale SA	company	France
+Matra	Matra SA	company	France
+Sodexo	Sodexo SA	company	France
+Arianespace	Arianespace SA	company	France
+Areva	Orano|Areva SA|Orano SA	company	France
+Naval Group	DCNS|DCNS SA	company	France
+Bolloré	Bollore|Bolloré SA|Bollore SA	company	France
+CMA CGM	CMA CGM SA	company	France
+Amundi	Amundi SA	company	France
+Euronext	Euronext NV|Euronext N.V.	company	Netherlands
+# Italy
+Fiat	Fiat Chrysler|FCA|Fiat SpA|Fiat Chrysler SpA|FCA SpA	company	Italy
+Ferrari NV	Ferrari SpA	company	Italy
+Lamborghini	Lamborghini SpA	company	Italy
+Maserati	Maserati SpA	company	Italy
+Eni	Eni SpA	company	Italy
+Enel	Enel SpA	company	Italy
+Pirelli	Pirelli SpA	company	Italy
+Telecom Italia	TIM|Telecom Italia SpA|TIM SpA	company	Italy
+UniCredit	UniCredit SpA	company	Italy
+Intesa Sanpaolo	Banca Intesa|Intesa|Intesa Sanpaolo SpA|Banca Intesa SpA|Intesa SpA	company	Italy
+Generali	Assicurazioni Generali|Generali SpA|Assicurazioni Generali SpA	company	Italy
+Mediobanca	Mediobanca SpA	company	Italy
+Monte dei Paschi	Banca Monte dei Paschi di Siena|Monte dei Paschi di Siena|Monte dei Paschi SpA|Banca Monte dei Paschi di Siena SpA|Monte dei Paschi di Siena SpA	company	Italy
+Olivetti	Olivetti SpA	company	Italy
+Benetton Group		company	Italy
+Luxottica	EssilorLuxottica|Luxottica SpA|EssilorLuxottica SpA	company	Italy
+Prada	Prada SpA	company	Italy
+Gucci	Gucci SpA	company	Italy
+Finmeccanica	Leonardo SpA|Finmeccanica SpA	company	Italy
+Fincantieri	Fincantieri SpA	company	Italy
+Alitalia	ITA Airways|Alitalia SpA|ITA Airways SpA	company	Italy
+Parmalat	Parmalat SpA	company	Italy
+Barilla	Barilla SpA	company	Italy
+Ferrero	Ferrero SpA	company	Italy
+Mediaset	Mediaset SpA	company	Italy
+Montedison	Montedison SpA	company	Italy
+Stellantis	Stellantis NV|Stellantis N.V.	company	Netherlands
+Exor	Exor NV|Exor N.V.	company	Netherlands
+Iveco	Iveco SpA	company	Italy
+# Spain and Portugal
+Telefonica	Telefónica|Telefonica SA|Telefónica SA	company	Spain
+Banco Santander	Santander Bank|Grupo Santander|Banco Santander SA|Santander Bank SA|Grupo Santander SA	company	Spain
+BBVA	Banco Bilbao Vizcaya Argentaria|Banco Bilbao Vizcaya|BBVA SA|Banco Bilbao Vizcaya Argentaria SA|Banco Bilbao Vizcaya SA	company	Spain
+Repsol	Repsol YPF|Repsol SA|Repsol YPF SA	company	Spain
+Iberdrola	Iberdrola SA	company	Spain
+Inditex	Inditex SA	company	Spain
+Endesa	Endesa SA	company	Spain
+Iberia Airlines	Iberia Lineas Aereas|Iberia Airlines SA|Iberia Lineas Aereas SA	company	Spain
+CaixaBank	La Caixa|CaixaBank SA|La Caixa SA	company	Spain
+Banco Popular	Banco Popular SA	company	Spain
+Banesto	Banesto SA	company	Spain
+Bankia	Bankia SA	company	Spain
+Ferrovial	Ferrovial SA	company	Spain
+Abengoa	Abengoa SA	company	Spain
+Mapfre	Mapfre SA	company	Spain
+Gas Natural	Naturgy|Gas Natural SA|Naturgy SA	company	Spain
+El Corte Ingles	El Corte Inglés|El Corte Ingles SA|El Corte Inglés SA	company	Spain
+SEAT	SEAT SA	company	Spain
+Cepsa	Cepsa SA	company	Spain
+Vueling	Vueling SA	company	Spain
+EDP	Energias de Portugal|EDP SA|Energias de Portugal SA	company	Portugal
+Galp	Galp Energia|Galp SA|Galp Energia SA	company	Portugal
+Portugal Telecom	Portugal Telecom SA	company	Portugal
+Banco Espirito Santo	Banco Espírito Santo|Banco Espirito Santo SA|Banco Espírito Santo SA	company	Portugal
+Millennium BCP	Banco Comercial Portugues|Millennium BCP SA|Banco Comercial Portugues SA	company	Portugal
+TAP Air Portugal	TAP Portugal|TAP Air Portugal SA|TAP Portugal SA	company	Portugal
+# Netherlands, Belgium, Luxembourg
+Royal Dutch Shell	Royal Dutch|Royal Dutch Shell NV|Royal Dutch Shell N.V.|Royal Dutch NV|Royal Dutch N.V.	company	Netherlands
+Philips	Royal Philips|Philips NV|Philips N.V.|Royal Philips NV|Royal Philips N.V.	company	Netherlands
+ING	ING Group|ING NV|ING N.V.	company	Netherlands
+ABN AMRO	ABN Amro|ABN AMRO NV|ABN AMRO N.V.|ABN Amro NV|ABN Amro N.V.	company	Netherlands
+Rabobank	Rabobank NV|Rabobank N.V.	company	Netherlands
+Aegon	Aegon NV|Aegon N.V.	company	Netherlands
+Heineken	Heineken NV|Heineken N.V.	company	Netherlands
+Ahold	Royal Ahold|Ahold Delhaize|Ahold NV|Ahold N.V.|Royal Ahold NV|Royal Ahold N.V.|Ahold Delhaize NV|Ahold Delhaize N.V.	company	Netherlands
+KLM	KLM Royal Dutch Airlines|KLM NV|KLM N.V.|KLM Royal Dutch Airlines NV|KLM Royal Dutch Airlines N.V.	company	Netherlands
+Akzo Nobel	AkzoNobel|Akzo Nobel NV|Akzo Nobel N.V.|AkzoNobel NV|AkzoNobel N.V.	company	Netherlands
+DSM	Royal DSM|DSM NV|DSM N.V.|Royal DSM NV|Royal DSM N.V.	company	Netherlands
+ASML	ASML NV|ASML N.V.	company	Netherlands
+Fokker	Fokker NV|Fokker N.V.	company	Netherlands
+KPN	Royal KPN|KPN NV|KPN N.V.|Royal KPN NV|Royal KPN N.V.	company	Netherlands
+TNT	TNT NV|TNT N.V.	company	Netherlands
+NXP	NXP Semiconductors|NXP NV|NXP N.V.|NXP Semiconductors NV|NXP Semiconductors N.V.	company	Netherlands
+Randstad	Randstad NV|Randstad N.V.	company	Netherlands
+Wolters Kluwer	Wolters Kluwer NV|Wolters Kluwer N.V.	company	Netherlands
+Prosus	Prosus NV|Prosus N.V.	company	Netherlands
+Anheuser-Busch InBev	AB InBev|Interbrew|Anheuser-Busch InBev SA|Anheuser-Busch InBev NV|AB InBev SA|AB InBev NV|Interbrew SA|Interbrew NV	company	Belgium
+KBC	KBC SA|KBC NV	company	Belgium
+Fortis	Fortis SA|Fortis NV	company	Belgium
+Dexia	Dexia SA|Dexia NV	company	Belgium
+Solvay	Solvay SA|Solvay NV	company	Belgium
+UCB	UCB SA|UCB NV	company	Belgium
+Umicore	Umicore SA|Umicore NV	company	Belgium
+Delhaize	Delhaize SA|Delhaize NV	company	Belgium
+Sabena	Sabena SA|Sabena NV	company	Belgium
+Brussels Airlines	Brussels Airlines SA|Brussels Airlines NV	company	Belgium
+Belgacom	Proximus|Belgacom SA|Belgacom NV|Proximus SA|Proximus NV	company	Belgium
+Petrofina	Petrofina SA|Petrofina NV	company	Belgium
+Ageas	Ageas SA|Ageas NV	company	Belgium
+Euroclear	Euroclear SA|Euroclear NV	company	Belgium
+Cargolux	Cargolux SA	company	Luxembourg
+SES	SES Global|SES SA|SES Global SA	company	Luxembourg
+# Switzerland and Austria
+Credit Suisse	Credit Suisse First Boston|CSFB|Credit Suisse AG|Credit Suisse SA|Credit Suisse First Boston AG|Credit Suisse First Boston SA|CSFB AG|CSFB SA	company	Switzerland
+Roche	Hoffmann-La Roche|Roche Holding|Roche AG|Roche SA|Hoffmann-La Roche AG|Hoffmann-La Roche SA|Roche Holding AG|Roche Holding SA	company	Switzerland
+ABB	Asea Brown Boveri|ABB AG|ABB SA|Asea Brown Boveri AG|Asea Brown Boveri SA	company	Switzerland
+Zurich Insurance	Zurich Financial Services|Zurich Insurance Group|Zurich Insurance AG|Zurich Insurance SA|Zurich Financial Services AG|Zurich Financial Services SA	company	Switzerland
+Swiss Re	Swiss Re AG|Swiss Re SA	company	Switzerland
+Swissair	Swissair AG|Swissair SA	company	Switzerland
+Swiss International Air Lines	Swiss International Air Lines AG|Swiss International Air Lines SA	company	Switzerland
+Holcim	Holcim AG|Holcim SA	company	Switzerland
+Syngenta	Syngenta AG|Syngenta SA	company	Switzerland
+Richemont	Richemont AG|Richemont SA	company	Switzerland
+Swatch	Swatch Group|Swatch AG|Swatch SA	company	Switzerland
+Adecco	Adecco AG|Adecco SA	company	Switzerland
+Logitech	Logitech AG|Logitech SA	company	Switzerland
+Sulzer	Sulzer AG|Sulzer SA	company	Switzerland
+Lonza	Lonza AG|Lonza SA	company	Switzerland
+Kuehne + Nagel	Kuehne+Nagel|Kuehne & Nagel|Kuehne + Nagel AG|Kuehne + Nagel SA|Kuehne+Nagel AG|Kuehne+Nagel SA|Kuehne & Nagel AG|Kuehne & Nagel SA	company	Switzerland
+Clariant	Clariant AG|Clariant SA	company	Switzerland
+Ciba-Geigy	Ciba|Ciba-Geigy AG|Ciba-Geigy SA|Ciba AG|Ciba SA	company	Switzerland
+Sandoz	Sandoz AG|Sandoz SA	company	Switzerland
+Swiss Bank Corporation	Swiss Bank Corp	company	Switzerland
+Union Bank of Switzerland	Union Bank of Switzerland AG|Union Bank of Switzerland SA	company	Switzerland
+Swisscom	Swisscom AG|Swisscom SA	company	Switzerland
+Vitol	Vitol AG|Vitol SA	company	Switzerland
+Trafigura	Trafigura AG|Trafigura SA	company	Switzerland
+Gunvor	Gunvor AG|Gunvor SA	company	Switzerland
+Mercuria	Mercuria AG|Mercuria SA	company	Switzerland
+Julius Baer	Julius Bär|Julius Baer AG|Julius Baer SA|Julius Bär AG|Julius Bär SA	company	Switzerland
+OMV	OMV AG	company	Austria
+Erste Group	Erste Bank|Erste Bank AG	company	Austria
+Raiffeisen Bank International	Raiffeisen|Raiffeisen Zentralbank|Raiffeisen Bank International AG|Raiffeisen AG|Raiffeisen Zentralbank AG	company	Austria
+Voestalpine	voestalpine|Voestalpine AG|voestalpine AG	company	Austria
+Austrian Airlines	Austrian Airlines AG	company	Austria
+Red Bull GmbH		company	Austria
+Bank Austria	Bank Austria Creditanstalt|Creditanstalt|Bank Austria AG|Bank Austria Creditanstalt AG|Creditanstalt AG	company	Austria
+# Nordics
+Volvo	AB Volvo|Volvo Cars|Volvo AB|AB Volvo AB|Volvo Cars AB	company	Sweden
+Saab	Saab AB	company	Sweden
+Scania	Scania AB	company	Sweden
+Electrolux	Electrolux AB	company	Sweden
+IKEA	Ikea|IKEA AB|Ikea AB	company	Sweden
+H&M	Hennes & Mauritz|H&M AB|Hennes & Mauritz AB	company	Sweden
+SKF	SKF AB	company	Sweden
+Atlas Copco	Atlas Copco AB	company	Sweden
+Sandvik	Sandvik AB	company	Sweden
+Skanska	Skanska AB	company	Sweden
+Telia	TeliaSonera|Telia Company|Telia AB|TeliaSonera AB	company	Sweden
+SEB	Skandinaviska Enskilda Banken|SEB AB|Skandinaviska Enskilda Banken AB	company	Sweden
+Handelsbanken	Svenska Handelsbanken|Handelsbanken AB|Svenska Handelsbanken AB	company	Sweden
+Swedbank	Swedbank AB	company	Sweden
+Investor AB		company	Sweden
+Astra AB		company	Sweden
+Spotify	Spotify AB	company	Sweden
+Vattenfall	Vattenfall AB	company	Sweden
+Securitas	Securitas AB	company	Sweden
+Tetra Pak	Tetra Laval|Tetra Pak AB|Tetra Laval AB	company	Sweden
+Northvolt	Northvolt AB	company	Sweden
+Klarna	Klarna AB	company	Sweden
+Autoliv	Autoliv AB	company	Sweden
+Alfa Laval	Alfa Laval AB	company	Sweden
+Husqvarna	Husqvarna AB	company	Sweden
+Bofors	Bofors AB	company	Sweden
+Polestar	Polestar AB	company	Sweden
+Nordea	Nordea Oyj	company	Finland
+Norsk Hydro	Norsk Hydro ASA	company	Norway
+Telenor	Telenor ASA	company	Norway
+DNB	Den Norske Bank|DNB ASA|Den Norske Bank ASA	company	Norway
+Orkla	Orkla ASA	company	Norway
+Aker	Aker ASA	company	Norway
+Kvaerner	Kværner|Kvaerner ASA|Kværner ASA	company	Norway
+Kongsberg Gruppen	Kongsberg Gruppen ASA	company	Norway
+SAS	Scandinavian Airlines|Scandinavian Airlines System|SAS AB|Scandinavian Airlines AB|Scandinavian Airlines System AB	company	Sweden
+Norwegian Air Shuttle	Norwegian Air|Norwegian Air Shuttle ASA|Norwegian Air ASA	company	Norway
+Novo Nordisk	Novo Nordisk A/S	company	Denmark
+Carlsberg	Carlsberg A/S	company	Denmark
+Lego	Lego A/S	company	Denmark
+Danske Bank	Danske Bank A/S	company	Denmark
+Vestas	Vestas A/S	company	Denmark
+Orsted	Ørsted|DONG Energy|Orsted A/S|Ørsted A/S|DONG Energy A/S	company	Denmark
+DSV	DSV A/S	company	Denmark
+Novozymes	Novozymes A/S	company	Denmark
+Danfoss	Danfoss A/S	company	Denmark
+UPM-Kymmene	UPM|UPM-Kymmene Oyj|UPM Oyj	company	Finland
+Stora Enso	Stora Enso Oyj	company	Finland
+Fortum	Fortum Oyj	company	Finland
+Kone	Kone Oyj	company	Finland
+Neste	Neste Oyj	company	Finland
+Wartsila	Wärtsilä|Wartsila Oyj|Wärtsilä Oyj	company	Finland
+Finnair	Finnair Oyj	company	Finland
+Outokumpu	Outokumpu Oyj	company	Finland
+Metso	Metso Oyj	company	Finland
+Sampo	Sampo Oyj	company	Finland
+Icelandair		company	Iceland
+# Central and Eastern Europe, Russia, Ukraine, Turkey
+PKN Orlen	Orlen|PKN Orlen SA|Orlen SA	company	Poland
+PKO BP	PKO Bank Polski|PKO BP SA|PKO Bank Polski SA	company	Poland
+KGHM	KGHM SA	company	Poland
+PGNiG	PGNiG SA	company	Poland
+LOT Polish Airlines	LOT|LOT Polish Airlines SA|LOT SA	company	Poland
+PZU	PZU SA	company	Poland
+CEZ	ČEZ	company	Czechia
+Skoda Auto	Škoda Auto|Skoda|Škoda	company	Czechia
+Czech Airlines	CSA	company	Czechia
+MOL	MOL Group	company	Hungary
+OTP Bank	OTP	company	Hungary
+Malev	Malév	company	Hungary
+Gedeon Richter		company	Hungary
+Tarom		company	Romania
+Petrom	OMV Petrom	company	Romania
+Dacia		company	Romania
+Aeroflot	Aeroflot PJSC|Aeroflot OAO	company	Russia
+Novatek	Novatek PJSC|Novatek OAO	company	Russia
+Transneft	Transneft PJSC|Transneft OAO	company	Russia
+Norilsk Nickel	Nornickel|Norilsk Nickel PJSC|Norilsk Nickel OAO|Nornickel PJSC|Nornickel OAO	company	Russia
+Rusal	UC Rusal|Rusal PJSC|Rusal OAO|UC Rusal PJSC|UC Rusal OAO	company	Russia
+VTB	VTB Bank|VTB PJSC|VTB OAO|VTB Bank PJSC|VTB Bank OAO	company	Russia
+Gazprombank	Gazprombank PJSC|Gazprombank OAO	company	Russia
+Alfa-Bank	Alfa Bank|Alfa Group|Alfa-Bank PJSC|Alfa-Bank OAO|Alfa Bank PJSC|Alfa Bank OAO	company	Russia
+Yandex	Yandex PJSC|Yandex OAO	company	Russia
+Rostec	Rostec PJSC|Rostec OAO	company	Russia
+Rosatom	Rosatom PJSC|Rosatom OAO	company	Russia
+Rostelecom	Rostelecom PJSC|Rostelecom OAO	company	Russia
+Severstal	Severstal PJSC|Severstal OAO	company	Russia
+Mobile TeleSystems	MTS|Mobile TeleSystems PJSC|Mobile TeleSystems OAO|MTS PJSC|MTS OAO	company	Russia
+MegaFon	Megafon|MegaFon PJSC|MegaFon OAO|Megafon PJSC|Megafon OAO	company	Russia
+VimpelCom	Veon|VEON|VimpelCom PJSC|VimpelCom OAO|Veon PJSC|Veon OAO|VEON PJSC|VEON OAO	company	Russia
+Surgutneftegas	Surgutneftegas PJSC|Surgutneftegas OAO	company	Russia
+Yukos	Yukos PJSC|Yukos OAO	company	Russia
+Sibneft	Sibneft PJSC|Sibneft OAO	company	Russia
+TNK-BP	TNK-BP PJSC|TNK-BP OAO	company	Russia
+Tatneft	Tatneft PJSC|Tatneft OAO	company	Russia
+Bashneft	Bashneft PJSC|Bashneft OAO	company	Russia
+Inter RAO	Inter RAO PJSC|Inter RAO OAO	company	Russia
+Unified Energy System	UES|RAO UES|Unified Energy System PJSC|Unified Energy System OAO|UES PJSC|UES OAO|RAO UES PJSC|RAO UES OAO	company	Russia
+Uralkali	Uralkali PJSC|Uralkali OAO	company	Russia
+Evraz	Evraz PJSC|Evraz OAO	company	Russia
+Magnitogorsk Iron and Steel	MMK|Magnitogorsk Iron and Steel PJSC|Magnitogorsk Iron and Steel OAO|MMK PJSC|MMK OAO	company	Russia
+NLMK	Novolipetsk Steel|NLMK PJSC|NLMK OAO|Novolipetsk Steel PJSC|Novolipetsk Steel OAO	company	Russia
+Sovcomflot	Sovcomflot PJSC|Sovcomflot OAO	company	Russia
+Russian Railways	Russian Railways PJSC|Russian Railways OAO	company	Russia
+Alrosa	Alrosa PJSC|Alrosa OAO	company	Russia
+Polyus	Polyus PJSC|Polyus OAO	company	Russia
+AFK Sistema	AFK Sistema PJSC|AFK Sistema OAO	company	Russia
+AvtoVAZ	Avtovaz|AvtoVAZ PJSC|AvtoVAZ OAO|Avtovaz PJSC|Avtovaz OAO	company	Russia
+Sukhoi	Sukhoi PJSC|Sukhoi OAO	company	Russia
+Almaz-Antey	Almaz-Antey PJSC|Almaz-Antey OAO	company	Russia
+United Aircraft Corporation		company	Russia
+Uralvagonzavod	Uralvagonzavod PJSC|Uralvagonzavod OAO	company	Russia
+Menatep	Menatep PJSC|Menatep OAO	company	Russia
+Oneximbank	Onexim|Oneximbank PJSC|Oneximbank OAO|Onexim PJSC|Onexim OAO	company	Russia
+Inkombank	Inkombank PJSC|Inkombank OAO	company	Russia
+Ukrnafta		company	Ukraine
+Motor Sich		company	Ukraine
+PrivatBank		company	Ukraine
+Ukrzaliznytsia		company	Ukraine
+Ukrenergo		company	Ukraine
+Energoatom		company	Ukraine
+DTEK		company	Ukraine
+Metinvest		company	Ukraine
+Kyivstar		company	Ukraine
+Ukroboronprom		company	Ukraine
+Ukraine International Airlines		company	Ukraine
+Turkish Airlines	THY|Turkish Airlines AS|THY AS	company	Turkey
+Koc Holding	Koç Holding|Koc Holding AS|Koç Holding AS	company	Turkey
+Sabanci Holding	Sabancı Holding|Sabanci Holding AS|Sabancı Holding AS	company	Turkey
+Is Bank	Isbank|İşbank|Is Bank AS|Isbank AS|İşbank AS	company	Turkey
+Garanti	Garanti BBVA|Garanti Bank|Garanti AS|Garanti BBVA AS|Garanti Bank AS	company	Turkey
+Akbank	Akbank AS	company	Turkey
+Ziraat Bank	Ziraat Bankasi|Ziraat Bank AS|Ziraat Bankasi AS	company	Turkey
+Halkbank	Halkbank AS	company	Turkey
+Turkcell	Turkcell AS	company	Turkey
+Turk Telekom	Türk Telekom|Turk Telekom AS|Türk Telekom AS	company	Turkey
+Tupras	Tüpraş|Tupras AS|Tüpraş AS	company	Turkey
+Arcelik	Arçelik|Arcelik AS|Arçelik AS	company	Turkey
+Anadolu Efes	Anadolu Efes AS	company	Turkey
+Baykar	Baykar AS	company	Turkey
+Aselsan	Aselsan AS	company	Turkey
+Turkish Petroleum Corporation	TPAO|TPAO AS	company	Turkey
+Pegasus Airlines	Pegasus Airlines AS	company	Turkey
+Botas	BOTAŞ|Botas AS|BOTAŞ AS	company	Turkey
+Olympic Airways	Olympic Airlines	company	Greece
+National Bank of Greece		company	Greece
+OTE	Hellenic Telecommunications Organisation	company	Greece
+Alpha Bank		company	Greece
+Piraeus Bank		company	Greece
+Eurobank		company	Greece
+Aegean Airlines		company	Greece
+Hellenic Petroleum		company	Greece
+Cyprus Airways		company	Cyprus
+# Middle East and Africa
+El Al	El Al Israel Airlines|El Al Ltd|El Al Israel Airlines Ltd	company	Israel
+Teva	Teva Pharmaceutical|Teva Pharmaceutical Industries|Teva Ltd|Teva Pharmaceutical Ltd|Teva Pharmaceutical Industries Ltd	company	Israel
+Check Point	Check Point Software|Check Point Ltd|Check Point Software Ltd	company	Israel
+Elbit Systems	Elbit|Elbit Systems Ltd|Elbit Ltd	company	Israel
+Israel Aerospace Industries	IAI|Israel Aerospace Industries Ltd|IAI Ltd	company	Israel
+Rafael Advanced Defense Systems	Rafael Advanced Defense Systems Ltd	company	Israel
+Bank Leumi	Leumi|Bank Leumi Ltd|Leumi Ltd	company	Israel
+Bank Hapoalim	Hapoalim|Bank Hapoalim Ltd|Hapoalim Ltd	company	Israel
+Israel Chemicals	ICL|Israel Chemicals Ltd|ICL Ltd	company	Israel
+Bezeq	Bezeq Ltd	company	Israel
+NSO Group		company	Israel
+Mobileye	Mobileye Ltd	company	Israel
+Emirates airline	Emirates Airline|Emirates Group	company	United Arab Emirates
+Etihad	Etihad Airways	company	United Arab Emirates
+Qatar Airways		company	Qatar
+Saudia	Saudi Arabian Airlines	company	Saudi Arabia
+SABIC	Saudi Basic Industries	company	Saudi Arabia
+ADNOC	Abu Dhabi National Oil Company	company	United Arab Emirates
+Mubadala		company	United Arab Emirates
+QatarEnergy	Qatar Petroleum	company	Qatar
+Emaar		company	United Arab Emirates
+DP World		company	United Arab Emirates
+Emirates NBD		company	United Arab Emirates
+First Abu Dhabi Bank		company	United Arab Emirates
+Etisalat		company	United Arab Emirates
+Kuwait Petroleum Corporation		company	Kuwait
+Kuwait Airways		company	Kuwait
+Gulf Air		company	Bahrain
+Qatar National Bank	QNB	company	Qatar
+Ooredoo	Qtel	company	Qatar
+Al Rajhi Bank		company	Saudi Arabia
+Saudi Telecom	STC	company	Saudi Arabia
+Royal Jordanian		company	Jordan
+EgyptAir		company	Egypt
+Orascom		company	Egypt
+Middle East Airlines		company	Lebanon
+National Iranian Oil Company	NIOC	company	Iran
+Iran Air		company	Iran
+Sonatrach		company	Algeria
+Sonelgaz		company	Algeria
+OCP Group		company	Morocco
+Royal Air Maroc		company	Morocco
+Maroc Telecom		company	Morocco
+MTN	MTN Group|MTN Ltd	company	South Africa
+Naspers	Naspers Ltd	company	South Africa
+De Beers	De Beers Ltd	company	South Africa
+Sasol	Sasol Ltd	company	South Africa
+Eskom	Eskom Ltd	company	South Africa
+Transnet	Transnet Ltd	company	South Africa
+South African Airways	SAA|South African Airways Ltd|SAA Ltd	company	South Africa
+Standard Bank	Standard Bank Ltd	company	South Africa
+Absa	Absa Ltd	company	South Africa
+FirstRand	FirstRand Ltd	company	South Africa
+Nedbank	Nedbank Ltd	company	South Africa
+Vodacom	Vodacom Ltd	company	South Africa
+Gold Fields	Gold Fields Ltd	company	South Africa
+AngloGold Ashanti	AngloGold|AngloGold Ashanti Ltd|AngloGold Ltd	company	South Africa
+Harmony Gold	Harmony Gold Ltd	company	South Africa
+Impala Platinum	Implats|Impala Platinum Ltd|Implats Ltd	company	South Africa
+Anglo American Platinum	Amplats|Anglo American Platinum Ltd|Amplats Ltd	company	South Africa
+Sibanye-Stillwater	Sibanye|Sibanye-Stillwater Ltd|Sibanye Ltd	company	South Africa
+Shoprite	Shoprite Ltd	company	South Africa
+Sanlam	Sanlam Ltd	company	South Africa
+Old Mutual	Old Mutual Ltd	company	South Africa
+Gencor	Gencor Ltd	company	South Africa
+Dangote Group	Dangote Cement	company	Nigeria
+Nigerian National Petroleum Corporation	NNPC	company	Nigeria
+Ethiopian Airlines		company	Ethiopia
+Kenya Airways		company	Kenya
+Safaricom		company	Kenya
+Gecamines	Gécamines	company	Democratic Republic of the Congo
+Ashanti Goldfields		company	Ghana
+# Japan
+Honda	Honda Motor|Honda Corp|Honda Co|Honda Co Ltd|Honda Ltd|Honda Inc|Honda Motor Corp|Honda Motor Co|Honda Motor Co Ltd|Honda Motor Ltd|Honda Motor Inc	company	Japan
+Nissan	Nissan Motor|Nissan Corp|Nissan Co|Nissan Co Ltd|Nissan Ltd|Nissan Inc|Nissan Motor Corp|Nissan Motor Co|Nissan Motor Co Ltd|Nissan Motor Ltd|Nissan Motor Inc	company	Japan
+Mitsubishi Corp	Mitsubishi Corporation	company	Japan
+Mitsubishi Motors	Mitsubishi Motors Corp|Mitsubishi Motors Co|Mitsubishi Motors Co Ltd|Mitsubishi Motors Ltd|Mitsubishi Motors Inc	company	Japan
+Mitsubishi Heavy Industries	MHI|Mitsubishi Heavy Industries Corp|Mitsubishi Heavy Industries Co|Mitsubishi Heavy Industries Co Ltd|Mitsubishi Heavy Industries Ltd|Mitsubishi Heavy Industries Inc|MHI Corp|MHI Co|MHI Co Ltd|MHI Ltd|MHI Inc	company	Japan
+Mitsubishi UFJ	Mitsubishi UFJ Financial Group|MUFG|Mitsubishi UFJ Corp|Mitsubishi UFJ Co|Mitsubishi UFJ Co Ltd|Mitsubishi UFJ Ltd|Mitsubishi UFJ Inc|MUFG Corp|MUFG Co|MUFG Co Ltd|MUFG Ltd|MUFG Inc	company	Japan
+Mitsubishi	Mitsubishi Co|Mitsubishi Co Ltd|Mitsubishi Ltd|Mitsubishi Inc	company	Japan
+Mitsui	Mitsui & Co|Mitsui Corp|Mitsui Co|Mitsui Co Ltd|Mitsui Ltd|Mitsui Inc	company	Japan
+Sumitomo	Sumitomo Corp|Sumitomo Co|Sumitomo Co Ltd|Sumitomo Ltd|Sumitomo Inc	company	Japan
+Sumitomo Mitsui	Sumitomo Mitsui Banking|SMBC|Sumitomo Mitsui Financial Group|Sumitomo Mitsui Corp|Sumitomo Mitsui Co|Sumitomo Mitsui Co Ltd|Sumitomo Mitsui Ltd|Sumitomo Mitsui Inc|Sumitomo Mitsui Banking Corp|Sumitomo Mitsui Banking Co|Sumitomo Mitsui Banking Co Ltd|Sumitomo Mitsui Banking Ltd|Sumitomo Mitsui Banking Inc|SMBC Corp|SMBC Co|SMBC Co Ltd|SMBC Ltd|SMBC Inc	company	Japan
+Mizuho	Mizuho Financial Group|Mizuho Corp|Mizuho Co|Mizuho Co Ltd|Mizuho Ltd|Mizuho Inc	company	Japan
+Nomura	Nomura Securities|Nomura Holdings|Nomura Corp|Nomura Co|Nomura Co Ltd|Nomura Ltd|Nomura Inc|Nomura Securities Corp|Nomura Securities Co|Nomura Securities Co Ltd|Nomura Securities Ltd|Nomura Securities Inc	company	Japan
+Daiwa Securities	Daiwa Securities Corp|Daiwa Securities Co|Daiwa Securities Co Ltd|Daiwa Securities Ltd|Daiwa Securities Inc	company	Japan
+Yamaichi Securities	Yamaichi|Yamaichi Securities Corp|Yamaichi Securities Co|Yamaichi Securities Co Ltd|Yamaichi Securities Ltd|Yamaichi Securities Inc|Yamaichi Corp|Yamaichi Co|Yamaichi Co Ltd|Yamaichi Ltd|Yamaichi Inc	company	Japan
+Nikko Securities	Nikko Securities Corp|Nikko Securities Co|Nikko Securities Co Ltd|Nikko Securities Ltd|Nikko Securities Inc	company	Japan
+Hitachi	Hitachi Corp|Hitachi Co|Hitachi Co Ltd|Hitachi Ltd|Hitachi Inc	company	Japan
+Toshiba	Toshiba Corp|Toshiba Co|Toshiba Co Ltd|Toshiba Ltd|Toshiba Inc	company	Japan
+Panasonic	Matsushita|Matsushita Electric|Panasonic Corp|Panasonic Co|Panasonic Co Ltd|Panasonic Ltd|Panasonic Inc|Matsushita Corp|Matsushita Co|Matsushita Co Ltd|Matsushita Ltd|Matsushita Inc|Matsushita Electric Corp|Matsushita Electric Co|Matsushita Electric Co Ltd|Matsushita Electric Ltd|Matsushita Electric Inc	company	Japan
+Sharp Corp	Sharp Corporation	company	Japan
+NEC	NEC Corp|NEC Co|NEC Co Ltd|NEC Ltd|NEC Inc	company	Japan
+Fujitsu	Fujitsu Corp|Fujitsu Co|Fujitsu Co Ltd|Fujitsu Ltd|Fujitsu Inc	company	Japan
+Canon	Canon Inc|Canon Corp|Canon Co|Canon Co Ltd|Canon Ltd	company	Japan
+Nikon	Nikon Corp|Nikon Co|Nikon Co Ltd|Nikon Ltd|Nikon Inc	company	Japan
+Olympus Corp		company	Japan
+Ricoh	Ricoh Corp|Ricoh Co|Ricoh Co Ltd|Ricoh Ltd|Ricoh Inc	company	Japan
+Kyocera	Kyocera Corp|Kyocera Co|Kyocera Co Ltd|Kyocera Ltd|Kyocera Inc	company	Japan
+Tokyo Electron	Tokyo Electron Corp|Tokyo Electron Co|Tokyo Electron Co Ltd|Tokyo Electron Ltd|Tokyo Electron Inc	company	Japan
+Fanuc	Fanuc Corp|Fanuc Co|Fanuc Co Ltd|Fanuc Ltd|Fanuc Inc	company	Japan
+Keyence	Keyence Corp|Keyence Co|Keyence Co Ltd|Keyence Ltd|Keyence Inc	company	Japan
+Nintendo	Nintendo Corp|Nintendo Co|Nintendo Co Ltd|Nintendo Ltd|Nintendo Inc	company	Japan
+Sega	Sega Corp|Sega Co|Sega Co Ltd|Sega Ltd|Sega Inc	company	Japan
+Mazda	Mazda Corp|Mazda Co|Mazda Co Ltd|Mazda Ltd|Mazda Inc	company	Japan
+Subaru	Fuji Heavy Industries|Subaru Corp|Subaru Co|Subaru Co Ltd|Subaru Ltd|Subaru Inc|Fuji Heavy Industries Corp|Fuji Heavy Industries Co|Fuji Heavy Industries Co Ltd|Fuji Heavy Industries Ltd|Fuji Heavy Industries Inc	company	Japan
+Suzuki Motor	Suzuki Motor Corp|Suzuki Motor Co|Suzuki Motor Co Ltd|Suzuki Motor Ltd|Suzuki Motor Inc	company	Japan
+Yamaha	Yamaha Corp|Yamaha Co|Yamaha Co Ltd|Yamaha Ltd|Yamaha Inc	company	Japan
+Kawasaki Heavy Industries	Kawasaki Heavy Industries Corp|Kawasaki Heavy Industries Co|Kawasaki Heavy Industries Co Ltd|Kawasaki Heavy Industries Ltd|Kawasaki Heavy Industries Inc	company	Japan
+Isuzu	Isuzu Corp|Isuzu Co|Isuzu Co Ltd|Isuzu Ltd|Isuzu Inc	company	Japan
+Daihatsu	Daihatsu Corp|Daihatsu Co|Daihatsu Co Ltd|Daihatsu Ltd|Daihatsu Inc	company	Japan
+Bridgestone	Bridgestone Corp|Bridgestone Co|Bridgestone Co Ltd|Bridgestone Ltd|Bridgestone Inc	company	Japan
+Denso	Denso Corp|Denso Co|Denso Co Ltd|Denso Ltd|Denso Inc	company	Japan
+Nippon Steel	Nippon Steel Corp|Nippon Steel Co|Nippon Steel Co Ltd|Nippon Steel Ltd|Nippon Steel Inc	company	Japan
+JFE Steel	JFE Holdings|JFE Steel Corp|JFE Steel Co|JFE Steel Co Ltd|JFE Steel Ltd|JFE Steel Inc	company	Japan
+Kobe Steel	Kobe Steel Corp|Kobe Steel Co|Kobe Steel Co Ltd|Kobe Steel Ltd|Kobe Steel Inc	company	Japan
+NTT	Nippon Telegraph and Telephone|NTT Corp|NTT Co|NTT Co Ltd|NTT Ltd|NTT Inc|Nippon Telegraph and Telephone Corp|Nippon Telegraph and Telephone Co|Nippon Telegraph and Telephone Co Ltd|Nippon Telegraph and Telephone Ltd|Nippon Telegraph and Telephone Inc	company	Japan
+NTT Docomo	Docomo|NTT Docomo Corp|NTT Docomo Co|NTT Docomo Co Ltd|NTT Docomo Ltd|NTT Docomo Inc|Docomo Corp|Docomo Co|Docomo Co Ltd|Docomo Ltd|Docomo Inc	company	Japan
+KDDI	KDDI Corp|KDDI Co|KDDI Co Ltd|KDDI Ltd|KDDI Inc	company	Japan
+Japan Airlines	JAL|Japan Airlines Corp|Japan Airlines Co|Japan Airlines Co Ltd|Japan Airlines Ltd|Japan Airlines Inc|JAL Corp|JAL Co|JAL Co Ltd|JAL Ltd|JAL Inc	company	Japan
+All Nippon Airways	ANA|All Nippon Airways Corp|All Nippon Airways Co|All Nippon Airways Co Ltd|All Nippon Airways Ltd|All Nippon Airways Inc|ANA Corp|ANA Co|ANA Co Ltd|ANA Ltd|ANA Inc	company	Japan
+Tokyo Electric Power	TEPCO|Tepco|Tokyo Electric Power Corp|Tokyo Electric Power Co|Tokyo Electric Power Co Ltd|Tokyo Electric Power Ltd|Tokyo Electric Power Inc|TEPCO Corp|TEPCO Co|TEPCO Co Ltd|TEPCO Ltd|TEPCO Inc|Tepco Corp|Tepco Co|Tepco Co Ltd|Tepco Ltd|Tepco Inc	company	Japan
+Kansai Electric Power	Kansai Electric Power Corp|Kansai Electric Power Co|Kansai Electric Power Co Ltd|Kansai Electric Power Ltd|Kansai Electric Power Inc	company	Japan
+Dentsu	Dentsu Corp|Dentsu Co|Dentsu Co Ltd|Dentsu Ltd|Dentsu Inc	company	Japan
+Marubeni	Marubeni Corp|Marubeni Co|Marubeni Co Ltd|Marubeni Ltd|Marubeni Inc	company	Japan
+Itochu	Itochu Corp|Itochu Co|Itochu Co Ltd|Itochu Ltd|Itochu Inc	company	Japan
+Orix	Orix Corp|Orix Co|Orix Co Ltd|Orix Ltd|Orix Inc	company	Japan
+Rakuten	Rakuten Corp|Rakuten Co|Rakuten Co Ltd|Rakuten Ltd|Rakuten Inc	company	Japan
+Fast Retailing	Uniqlo|Fast Retailing Corp|Fast Retailing Co|Fast Retailing Co Ltd|Fast Retailing Ltd|Fast Retailing Inc|Uniqlo Corp|Uniqlo Co|Uniqlo Co Ltd|Uniqlo Ltd|Uniqlo Inc	company	Japan
+Seven & i	Seven & i Holdings|7-Eleven|Seven & i Corp|Seven & i Co|Seven & i Co Ltd|Seven & i Ltd|Seven & i Inc	company	Japan
+Takeda Pharmaceutical	Takeda Pharmaceutical Corp|Takeda Pharmaceutical Co|Takeda Pharmaceutical Co Ltd|Takeda Pharmaceutical Ltd|Takeda Pharmaceutical Inc	company	Japan
+Astellas	Astellas Corp|Astellas Co|Astellas Co Ltd|Astellas Ltd|Astellas Inc	company	Japan
+Daiichi Sankyo	Daiichi Sankyo Corp|Daiichi Sankyo Co|Daiichi Sankyo Co Ltd|Daiichi Sankyo Ltd|Daiichi Sankyo Inc	company	Japan
+Eisai	Eisai Corp|Eisai Co|Eisai Co Ltd|Eisai Ltd|Eisai Inc	company	Japan
+Shiseido	Shiseido Corp|Shiseido Co|Shiseido Co Ltd|Shiseido Ltd|Shiseido Inc	company	Japan
+Asahi Breweries	Asahi Breweries Corp|Asahi Breweries Co|Asahi Breweries Co Ltd|Asahi Breweries Ltd|Asahi Breweries Inc	company	Japan
+Kirin	Kirin Brewery|Kirin Corp|Kirin Co|Kirin Co Ltd|Kirin Ltd|Kirin Inc|Kirin Brewery Corp|Kirin Brewery Co|Kirin Brewery Co Ltd|Kirin Brewery Ltd|Kirin Brewery Inc	company	Japan
+Suntory	Suntory Corp|Suntory Co|Suntory Co Ltd|Suntory Ltd|Suntory Inc	company	Japan
+Japan Tobacco	Japan Tobacco Corp|Japan Tobacco Co|Japan Tobacco Co Ltd|Japan Tobacco Ltd|Japan Tobacco Inc	company	Japan
+Nippon Life	Nippon Life Corp|Nippon Life Co|Nippon Life Co Ltd|Nippon Life Ltd|Nippon Life Inc	company	Japan
+Dai-ichi Life	Dai-ichi Life Corp|Dai-ichi Life Co|Dai-ichi Life Co Ltd|Dai-ichi Life Ltd|Dai-ichi Life Inc	company	Japan
+Tokio Marine	Tokio Marine Corp|Tokio Marine Co|Tokio Marine Co Ltd|Tokio Marine Ltd|Tokio Marine Inc	company	Japan
+Bank of Tokyo-Mitsubishi	Bank of Tokyo-Mitsubishi Corp|Bank of Tokyo-Mitsubishi Co|Bank of Tokyo-Mitsubishi Co Ltd|Bank of Tokyo-Mitsubishi Ltd|Bank of Tokyo-Mitsubishi Inc	company	Japan
+Fuji Bank	Fuji Bank Corp|Fuji Bank Co|Fuji Bank Co Ltd|Fuji Bank Ltd|Fuji Bank Inc	company	Japan
+Sanwa Bank	Sanwa Bank Corp|Sanwa Bank Co|Sanwa Bank Co Ltd|Sanwa Bank Ltd|Sanwa Bank Inc	company	Japan
+Sakura Bank	Sakura Bank Corp|Sakura Bank Co|Sakura Bank Co Ltd|Sakura Bank Ltd|Sakura Bank Inc	company	Japan
+Dai-Ichi Kangyo Bank	Dai-Ichi Kangyo Bank Corp|Dai-Ichi Kangyo Bank Co|Dai-Ichi Kangyo Bank Co Ltd|Dai-Ichi Kangyo Bank Ltd|Dai-Ichi Kangyo Bank Inc	company	Japan
+Industrial Bank of Japan	Industrial Bank of Japan Corp|Industrial Bank of Japan Co|Industrial Bank of Japan Co Ltd|Industrial Bank of Japan Ltd|Industrial Bank of Japan Inc	company	Japan
+Long-Term Credit Bank of Japan	Long-Term Credit Bank of Japan Corp|Long-Term Credit Bank of Japan Co|Long-Term Credit Bank of Japan Co Ltd|Long-Term Credit Bank of Japan Ltd|Long-Term Credit Bank of Japan Inc	company	Japan
+Nippon Credit Bank	Nippon Credit Bank Corp|Nippon Credit Bank Co|Nippon Credit Bank Co Ltd|Nippon Credit Bank Ltd|Nippon Credit Bank Inc	company	Japan
+Hokkaido Takushoku Bank	Hokkaido Takushoku Bank Corp|Hokkaido Takushoku Bank Co|Hokkaido Takushoku Bank Co Ltd|Hokkaido Takushoku Bank Ltd|Hokkaido Takushoku Bank Inc	company	Japan
+Sumitomo Bank	Sumitomo Bank Corp|Sumitomo Bank Co|Sumitomo Bank Co Ltd|Sumitomo Bank Ltd|Sumitomo Bank Inc	company	Japan
+Tokai Bank	Tokai Bank Corp|Tokai Bank Co|Tokai Bank Co Ltd|Tokai Bank Ltd|Tokai Bank Inc	company	Japan
+Daiwa Bank	Daiwa Bank Corp|Daiwa Bank Co|Daiwa Bank Co Ltd|Daiwa Bank Ltd|Daiwa Bank Inc	company	Japan
+Mitsubishi Bank	Mitsubishi Bank Corp|Mitsubishi Bank Co|Mitsubishi Bank Co Ltd|Mitsubishi Bank Ltd|Mitsubishi Bank Inc	company	Japan
+Mitsui Trust	Mitsui Trust Corp|Mitsui Trust Co|Mitsui Trust Co Ltd|Mitsui Trust Ltd|Mitsui Trust Inc	company	Japan
+Nippon Express	Nippon Express Corp|Nippon Express Co|Nippon Express Co Ltd|Nippon Express Ltd|Nippon Express Inc	company	Japan
+Nippon Yusen	NYK Line|Nippon Yusen Corp|Nippon Yusen Co|Nippon Yusen Co Ltd|Nippon Yusen Ltd|Nippon Yusen Inc|NYK Line Corp|NYK Line Co|NYK Line Co Ltd|NYK Line Ltd|NYK Line Inc	company	Japan
+Mitsui O.S.K. Lines	Mitsui O.S.K. Lines Corp|Mitsui O.S.K. Lines Co|Mitsui O.S.K. Lines Co Ltd|Mitsui O.S.K. Lines Ltd|Mitsui O.S.K. Lines Inc	company	Japan
+Sumitomo Chemical	Sumitomo Chemical Corp|Sumitomo Chemical Co|Sumitomo Chemical Co Ltd|Sumitomo Chemical Ltd|Sumitomo Chemical Inc	company	Japan
+Mitsubishi Chemical	Mitsubishi Chemical Corp|Mitsubishi Chemical Co|Mitsubishi Chemical Co Ltd|Mitsubishi Chemical Ltd|Mitsubishi Chemical Inc	company	Japan
+Sony Group	Sony Corp	company	Japan
+# South Korea
+LG	LG Electronics|LG Group|Lucky-Goldstar|LG Chem|LG Electronics Co|LG Electronics Corp|LG Electronics Co Ltd|Lucky-Goldstar Co|Lucky-Goldstar Corp|Lucky-Goldstar Co Ltd|LG Chem Co|LG Chem Corp|LG Chem Co Ltd	company	South Korea
+SK Group	SK Hynix|SK Telecom|Hynix|SK Hynix Co|SK Hynix Corp|SK Hynix Co Ltd|SK Telecom Co|SK Telecom Corp|SK Telecom Co Ltd|Hynix Co|Hynix Corp|Hynix Co Ltd	company	South Korea
+Kia	Kia Motors|Kia Co|Kia Corp|Kia Co Ltd|Kia Motors Co|Kia Motors Corp|Kia Motors Co Ltd	company	South Korea
+Hyundai Motor	Hyundai Motor Co|Hyundai Motor Corp|Hyundai Motor Co Ltd	company	South Korea
+Hyundai Heavy Industries	Hyundai Heavy Industries Co|Hyundai Heavy Industries Corp|Hyundai Heavy Industries Co Ltd	company	South Korea
+Lotte	Lotte Group|Lotte Co|Lotte Corp|Lotte Co Ltd	company	South Korea
+Daewoo	Daewoo Group|Daewoo Motor|Daewoo Co|Daewoo Corp|Daewoo Co Ltd|Daewoo Motor Co|Daewoo Motor Corp|Daewoo Motor Co Ltd	company	South Korea
+POSCO	Pohang Iron and Steel|POSCO Co|POSCO Corp|POSCO Co Ltd|Pohang Iron and Steel Co|Pohang Iron and Steel Corp|Pohang Iron and Steel Co Ltd	company	South Korea
+Korean Air	Korean Air Co|Korean Air Corp|Korean Air Co Ltd	company	South Korea
+Asiana	Asiana Airlines|Asiana Co|Asiana Corp|Asiana Co Ltd|Asiana Airlines Co|Asiana Airlines Corp|Asiana Airlines Co Ltd	company	South Korea
+Korea Telecom	KT|Korea Telecom Co|Korea Telecom Corp|Korea Telecom Co Ltd	company	South Korea
+Hanwha	Hanwha Co|Hanwha Corp|Hanwha Co Ltd	company	South Korea
+Doosan	Doosan Co|Doosan Corp|Doosan Co Ltd	company	South Korea
+Hanjin	Hanjin Shipping|Hanjin Co|Hanjin Corp|Hanjin Co Ltd|Hanjin Shipping Co|Hanjin Shipping Corp|Hanjin Shipping Co Ltd	company	South Korea
+Kookmin Bank	KB Financial|Kookmin Bank Co|Kookmin Bank Corp|Kookmin Bank Co Ltd|KB Financial Co|KB Financial Corp|KB Financial Co Ltd	company	South Korea
+Shinhan	Shinhan Financial|Shinhan Co|Shinhan Corp|Shinhan Co Ltd|Shinhan Financial Co|Shinhan Financial Corp|Shinhan Financial Co Ltd	company	South Korea
+Woori	Woori Bank|Woori Co|Woori Corp|Woori Co Ltd|Woori Bank Co|Woori Bank Corp|Woori Bank Co Ltd	company	South Korea
+Hana Financial	Hana Financial Co|Hana Financial Corp|Hana Financial Co Ltd	company	South Korea
+Naver	Naver Co|Naver Corp|Naver Co Ltd	company	South Korea
+Kakao	Kakao Co|Kakao Corp|Kakao Co Ltd	company	South Korea
+Celltrion	Celltrion Co|Celltrion Corp|Celltrion Co Ltd	company	South Korea
+Ssangyong	Ssangyong Co|Ssangyong Corp|Ssangyong Co Ltd	company	South Korea
+Korea Electric Power	KEPCO|Kepco|Korea Electric Power Co|Korea Electric Power Corp|Korea Electric Power Co Ltd|KEPCO Co|KEPCO Corp|KEPCO Co Ltd|Kepco Co|Kepco Corp|Kepco Co Ltd	company	South Korea
+Korea Exchange Bank	Korea Exchange Bank Co|Korea Exchange Bank Corp|Korea Exchange Bank Co Ltd	company	South Korea
+Kumho Asiana	Kumho|Kumho Asiana Co|Kumho Asiana Corp|Kumho Asiana Co Ltd|Kumho Co|Kumho Corp|Kumho Co Ltd	company	South Korea
+CJ Group		company	South Korea
+Coupang	Coupang Co|Coupang Corp|Coupang Co Ltd	company	South Korea
+Kia Motors America	Kia Motors America Inc|Kia Motors America Inc.|Kia Motors America Corp|Kia Motors America Corp.|Kia Motors America Co	company	United States
+# China, Hong Kong, Taiwan
+PetroChina	PetroChina Co|PetroChina Ltd|PetroChina Corp|PetroChina Co Ltd	company	China
+Sinopec	China Petroleum & Chemical|Sinopec Co|Sinopec Ltd|Sinopec Corp|Sinopec Co Ltd|China Petroleum & Chemical Co|China Petroleum & Chemical Ltd|China Petroleum & Chemical Corp|China Petroleum & Chemical Co Ltd	company	China
+CNOOC	CNOOC Co|CNOOC Ltd|CNOOC Corp|CNOOC Co Ltd	company	China
+China National Petroleum Corporation	CNPC|CNPC Co|CNPC Ltd|CNPC Corp|CNPC Co Ltd	company	China
+State Grid	State Grid Corporation of China|State Grid Co|State Grid Ltd|State Grid Corp|State Grid Co Ltd|State Grid Corporation of China Co|State Grid Corporation of China Ltd|State Grid Corporation of China Corp|State Grid Corporation of China Co Ltd	company	China
+China Mobile	China Mobile Co|China Mobile Ltd|China Mobile Corp|China Mobile Co Ltd	company	China
+China Telecom	China Telecom Co|China Telecom Ltd|China Telecom Corp|China Telecom Co Ltd	company	China
+China Unicom	China Unicom Co|China Unicom Ltd|China Unicom Corp|China Unicom Co Ltd	company	China
+Industrial and Commercial Bank of China	ICBC|Industrial and Commercial Bank of China Co|Industrial and Commercial Bank of China Ltd|Industrial and Commercial Bank of China Corp|Industrial and Commercial Bank of China Co Ltd|ICBC Co|ICBC Ltd|ICBC Corp|ICBC Co Ltd	company	China
+China Construction Bank	China Construction Bank Co|China Construction Bank Ltd|China Construction Bank Corp|China Construction Bank Co Ltd	company	China
+Bank of China	Bank of China Co|Bank of China Ltd|Bank of China Corp|Bank of China Co Ltd	company	China
+Agricultural Bank of China	Agricultural Bank of China Co|Agricultural Bank of China Ltd|Agricultural Bank of China Corp|Agricultural Bank of China Co Ltd	company	China
+Ping An	Ping An Insurance|Ping An Co|Ping An Ltd|Ping An Corp|Ping An Co Ltd|Ping An Insurance Co|Ping An Insurance Ltd|Ping An Insurance Corp|Ping An Insurance Co Ltd	company	China
+China Life	China Life Insurance|China Life Co|China Life Ltd|China Life Corp|China Life Co Ltd|China Life Insurance Co|China Life Insurance Ltd|China Life Insurance Corp|China Life Insurance Co Ltd	company	China
+Baidu	Baidu Co|Baidu Ltd|Baidu Corp|Baidu Co Ltd	company	China
+JD.com	JD.com Co|JD.com Ltd|JD.com Corp|JD.com Co Ltd	company	China
+Xiaomi	Xiaomi Co|Xiaomi Ltd|Xiaomi Corp|Xiaomi Co Ltd	company	China
+Lenovo	Lenovo Co|Lenovo Ltd|Lenovo Corp|Lenovo Co Ltd	company	China
+ZTE	ZTE Co|ZTE Ltd|ZTE Corp|ZTE Co Ltd	company	China
+Geely	Geely Co|Geely Ltd|Geely Corp|Geely Co Ltd	company	China
+SAIC Motor	SAIC|SAIC Motor Co|SAIC Motor Ltd|SAIC Motor Corp|SAIC Motor Co Ltd|SAIC Co|SAIC Ltd|SAIC Corp|SAIC Co Ltd	company	China
+Dongfeng	Dongfeng Motor|Dongfeng Co|Dongfeng Ltd|Dongfeng Corp|Dongfeng Co Ltd|Dongfeng Motor Co|Dongfeng Motor Ltd|Dongfeng Motor Corp|Dongfeng Motor Co Ltd	company	China
+FAW	First Automobile Works|FAW Co|FAW Ltd|FAW Corp|FAW Co Ltd|First Automobile Works Co|First Automobile Works Ltd|First Automobile Works Corp|First Automobile Works Co Ltd	company	China
+Great Wall Motor	Great Wall Motor Co|Great Wall Motor Ltd|Great Wall Motor Corp|Great Wall Motor Co Ltd	company	China
+NIO	Nio|NIO Co|NIO Ltd|NIO Corp|NIO Co Ltd|Nio Co|Nio Ltd|Nio Corp|Nio Co Ltd	company	China
+Xpeng	Xpeng Co|Xpeng Ltd|Xpeng Corp|Xpeng Co Ltd	company	China
+CATL	Contemporary Amperex Technology|CATL Co|CATL Ltd|CATL Corp|CATL Co Ltd|Contemporary Amperex Technology Co|Contemporary Amperex Technology Ltd|Contemporary Amperex Technology Corp|Contemporary Amperex Technology Co Ltd	company	China
+Haier	Haier Co|Haier Ltd|Haier Corp|Haier Co Ltd	company	China
+Midea	Midea Co|Midea Ltd|Midea Corp|Midea Co Ltd	company	China
+Gree Electric	Gree Electric Co|Gree Electric Ltd|Gree Electric Corp|Gree Electric Co Ltd	company	China
+Meituan	Meituan Co|Meituan Ltd|Meituan Corp|Meituan Co Ltd	company	China
+Pinduoduo	PDD Holdings|Pinduoduo Co|Pinduoduo Ltd|Pinduoduo Corp|Pinduoduo Co Ltd	company	China
+Temu	Temu Co|Temu Ltd|Temu Corp|Temu Co Ltd	company	China
+Shein	Shein Co|Shein Ltd|Shein Corp|Shein Co Ltd	company	China
+DJI	DJI Co|DJI Ltd|DJI Corp|DJI Co Ltd	company	China
+SMIC	Semiconductor Manufacturing International|SMIC Co|SMIC Ltd|SMIC Corp|SMIC Co Ltd|Semiconductor Manufacturing International Co|Semiconductor Manufacturing International Ltd|Semiconductor Manufacturing International Corp|Semiconductor Manufacturing International Co Ltd	company	China
+China Eastern Airlines	China Eastern|China Eastern Airlines Co|China Eastern Airlines Ltd|China Eastern Airlines Corp|China Eastern Airlines Co Ltd|China Eastern Co|China Eastern Ltd|China Eastern Corp|China Eastern Co Ltd	company	China
+China Southern Airlines	China Southern|China Southern Airlines Co|China Southern Airlines Ltd|China Southern Airlines Corp|China Southern Airlines Co Ltd|China Southern Co|China Southern Ltd|China Southern Corp|China Southern Co Ltd	company	China
+Air China	Air China Co|Air China Ltd|Air China Corp|Air China Co Ltd	company	China
+Evergrande	China Evergrande|Evergrande Co|Evergrande Ltd|Evergrande Corp|Evergrande Co Ltd|China Evergrande Co|China Evergrande Ltd|China Evergrande Corp|China Evergrande Co Ltd	company	China
+Country Garden	Country Garden Co|Country Garden Ltd|Country Garden Corp|Country Garden Co Ltd	company	China
+Dalian Wanda	Wanda Group|Dalian Wanda Co|Dalian Wanda Ltd|Dalian Wanda Corp|Dalian Wanda Co Ltd	company	China
+Anbang	Anbang Co|Anbang Ltd|Anbang Corp|Anbang Co Ltd	company	China
+HNA Group		company	China
+Fosun	Fosun Co|Fosun Ltd|Fosun Corp|Fosun Co Ltd	company	China
+CITIC	CITIC Co|CITIC Ltd|CITIC Corp|CITIC Co Ltd	company	China
+COSCO	China Ocean Shipping|COSCO Co|COSCO Ltd|COSCO Corp|COSCO Co Ltd|China Ocean Shipping Co|China Ocean Shipping Ltd|China Ocean Shipping Corp|China Ocean Shipping Co Ltd	company	China
+China Merchants	China Merchants Co|China Merchants Ltd|China Merchants Corp|China Merchants Co Ltd	company	China
+Sinochem	Sinochem Co|Sinochem Ltd|Sinochem Corp|Sinochem Co Ltd	company	China
+ChemChina	China National Chemical|ChemChina Co|ChemChina Ltd|ChemChina Corp|ChemChina Co Ltd|China National Chemical Co|China National Chemical Ltd|China National Chemical Corp|China National Chemical Co Ltd	company	China
+China Minmetals	Minmetals|China Minmetals Co|China Minmetals Ltd|China Minmetals Corp|China Minmetals Co Ltd|Minmetals Co|Minmetals Ltd|Minmetals Corp|Minmetals Co Ltd	company	China
+Baosteel	China Baowu|Baowu|Baosteel Co|Baosteel Ltd|Baosteel Corp|Baosteel Co Ltd|China Baowu Co|China Baowu Ltd|China Baowu Corp|China Baowu Co Ltd|Baowu Co|Baowu Ltd|Baowu Corp|Baowu Co Ltd	company	China
+Aluminum Corporation of China	Aluminum Corporation of China Co|Aluminum Corporation of China Ltd|Aluminum Corporation of China Corp|Aluminum Corporation of China Co Ltd	company	China
+Shenhua	China Shenhua|Shenhua Co|Shenhua Ltd|Shenhua Corp|Shenhua Co Ltd|China Shenhua Co|China Shenhua Ltd|China Shenhua Corp|China Shenhua Co Ltd	company	China
+Ant Group	Ant Financial|Ant Financial Co|Ant Financial Ltd|Ant Financial Corp|Ant Financial Co Ltd	company	China
+NetEase	NetEase Co|NetEase Ltd|NetEase Corp|NetEase Co Ltd	company	China
+Sohu	Sohu Co|Sohu Ltd|Sohu Corp|Sohu Co Ltd	company	China
+Weibo	Weibo Co|Weibo Ltd|Weibo Corp|Weibo Co Ltd	company	China
+Kuaishou	Kuaishou Co|Kuaishou Ltd|Kuaishou Corp|Kuaishou Co Ltd	company	China
+Didi Chuxing	Didi Chuxing Co|Didi Chuxing Ltd|Didi Chuxing Corp|Didi Chuxing Co Ltd	company	China
+Hikvision	Hikvision Co|Hikvision Ltd|Hikvision Corp|Hikvision Co Ltd	company	China
+China Railway	China Railway Co|China Railway Ltd|China Railway Corp|China Railway Co Ltd	company	China
+COMAC	COMAC Co|COMAC Ltd|COMAC Corp|COMAC Co Ltd	company	China
+AVIC	Aviation Industry Corporation of China|AVIC Co|AVIC Ltd|AVIC Corp|AVIC Co Ltd|Aviation Industry Corporation of China Co|Aviation Industry Corporation of China Ltd|Aviation Industry Corporation of China Corp|Aviation Industry Corporation of China Co Ltd	company	China
+Norinco	Norinco Co|Norinco Ltd|Norinco Corp|Norinco Co Ltd	company	China
+Sinovac	Sinovac Co|Sinovac Ltd|Sinovac Corp|Sinovac Co Ltd	company	China
+Sinopharm	Sinopharm Co|Sinopharm Ltd|Sinopharm Corp|Sinopharm Co Ltd	company	China
+Zijin Mining	Zijin Mining Co|Zijin Mining Ltd|Zijin Mining Corp|Zijin Mining Co Ltd	company	China
+Cathay Pacific	Cathay|Cathay Pacific Ltd|Cathay Pacific Holdings|Cathay Ltd|Cathay Holdings	company	Hong Kong
+CK Hutchison	Hutchison Whampoa|CK Hutchison Ltd|CK Hutchison Holdings|Hutchison Whampoa Ltd|Hutchison Whampoa Holdings	company	Hong Kong
+Cheung Kong	Cheung Kong Ltd|Cheung Kong Holdings	company	Hong Kong
+Jardine Matheson	Jardines|Jardine Matheson Ltd|Jardine Matheson Holdings|Jardines Ltd|Jardines Holdings	company	Hong Kong
+Swire Pacific	Swire Pacific Ltd|Swire Pacific Holdings	company	Hong Kong
+Hang Seng Bank	Hang Seng Bank Ltd|Hang Seng Bank Holdings	company	Hong Kong
+Hong Kong Exchanges and Clearing	HKEX|Hong Kong Exchanges and Clearing Ltd|Hong Kong Exchanges and Clearing Holdings|HKEX Ltd|HKEX Holdings	company	Hong Kong
+New World Development	New World Development Ltd|New World Development Holdings	company	Hong Kong
+Sun Hung Kai Properties	Sun Hung Kai Properties Ltd|Sun Hung Kai Properties Holdings	company	Hong Kong
+Henderson Land	Henderson Land Ltd|Henderson Land Holdings	company	Hong Kong
+PCCW	PCCW Ltd|PCCW Holdings	company	Hong Kong
+Li & Fung	Li & Fung Ltd|Li & Fung Holdings	company	Hong Kong
+Dragonair	Dragonair Ltd|Dragonair Holdings	company	Hong Kong
+Foxconn	Hon Hai|Hon Hai Precision|Foxconn Corp|Foxconn Co|Foxconn Ltd|Hon Hai Corp|Hon Hai Co|Hon Hai Ltd|Hon Hai Precision Corp|Hon Hai Precision Co|Hon Hai Precision Ltd	company	Taiwan
+Acer	Acer Corp|Acer Co|Acer Ltd	company	Taiwan
+Asus	ASUS|Asus Corp|Asus Co|Asus Ltd|ASUS Corp|ASUS Co|ASUS Ltd	company	Taiwan
+HTC	HTC Corp|HTC Co|HTC Ltd	company	Taiwan
+MediaTek	MediaTek Corp|MediaTek Co|MediaTek Ltd	company	Taiwan
+United Microelectronics	UMC|United Microelectronics Corp|United Microelectronics Co|United Microelectronics Ltd|UMC Corp|UMC Co|UMC Ltd	company	Taiwan
+China Airlines	China Airlines Corp|China Airlines Co|China Airlines Ltd	company	Taiwan
+EVA Air	EVA Air Corp|EVA Air Co|EVA Air Ltd	company	Taiwan
+Formosa Plastics	Formosa Plastics Corp|Formosa Plastics Co|Formosa Plastics Ltd	company	Taiwan
+Evergreen Marine	Evergreen Marine Corp|Evergreen Marine Co|Evergreen Marine Ltd	company	Taiwan
+Quanta Computer	Quanta Computer Corp|Quanta Computer Co|Quanta Computer Ltd	company	Taiwan
+Pegatron	Pegatron Corp|Pegatron Co|Pegatron Ltd	company	Taiwan
+# India and South Asia
+Tata Motors	Tata Motors Ltd	company	India
+Tata Steel	Tata Steel Ltd	company	India
+Tata Consultancy Services	TCS|Tata Consultancy Services Ltd|TCS Ltd	company	India
+Infosys	Infosys Ltd	company	India
+Wipro	Wipro Ltd	company	India
+HCL Technologies	HCL|HCL Technologies Ltd|HCL Ltd	company	India
+Mahindra	Mahindra & Mahindra|Mahindra Ltd|Mahindra & Mahindra Ltd	company	India
+Bajaj Auto	Bajaj|Bajaj Auto Ltd|Bajaj Ltd	company	India
+Hero MotoCorp	Hero Honda|Hero MotoCorp Ltd|Hero Honda Ltd	company	India
+Maruti Suzuki	Maruti|Maruti Udyog|Maruti Suzuki Ltd|Maruti Ltd|Maruti Udyog Ltd	company	India
+Larsen & Toubro	L&T|Larsen & Toubro Ltd|L&T Ltd	company	India
+Oil and Natural Gas Corporation	ONGC|ONGC Ltd	company	India
+Indian Oil Corporation	Indian Oil|Indian Oil Ltd	company	India
+Bharti Airtel	Airtel|Bharti Airtel Ltd|Airtel Ltd	company	India
+Vodafone Idea	Vodafone Idea Ltd	company	India
+Reliance Jio	Jio|Reliance Jio Ltd|Jio Ltd	company	India
+State Bank of India	SBI|State Bank of India Ltd|SBI Ltd	company	India
+HDFC	HDFC Bank|HDFC Ltd|HDFC Bank Ltd	company	India
+ICICI	ICICI Bank|ICICI Ltd|ICICI Bank Ltd	company	India
+Axis Bank	Axis Bank Ltd	company	India
+Kotak Mahindra	Kotak Mahindra Bank|Kotak Mahindra Ltd|Kotak Mahindra Bank Ltd	company	India
+Aditya Birla Group	Aditya Birla|Aditya Birla Ltd	company	India
+Hindalco	Hindalco Ltd	company	India
+Vedanta	Vedanta Resources|Vedanta Ltd|Vedanta Resources Ltd	company	India
+Coal India	Coal India Ltd	company	India
+NTPC	NTPC Ltd	company	India
+BHEL	Bharat Heavy Electricals|BHEL Ltd|Bharat Heavy Electricals Ltd	company	India
+GAIL	GAIL Ltd	company	India
+Sun Pharmaceutical	Sun Pharma|Sun Pharmaceutical Ltd|Sun Pharma Ltd	company	India
+Dr Reddy's	Dr. Reddy's|Dr Reddy's Laboratories|Dr Reddy's Ltd|Dr. Reddy's Ltd|Dr Reddy's Laboratories Ltd	company	India
+Cipla	Cipla Ltd	company	India
+Ranbaxy	Ranbaxy Ltd	company	India
+Serum Institute of India	Serum Institute of India Ltd	company	India
+Air India	Air India Ltd	company	India
+IndiGo	IndiGo Ltd	company	India
+Jet Airways	Jet Airways Ltd	company	India
+SpiceJet	SpiceJet Ltd	company	India
+Kingfisher Airlines	Kingfisher Airlines Ltd	company	India
+Godrej	Godrej Ltd	company	India
+ITC	ITC Ltd	company	India
+Hindustan Unilever	Hindustan Unilever Ltd	company	India
+Essar	Essar Ltd	company	India
+JSW	JSW Steel|Jindal Steel|JSW Ltd|JSW Steel Ltd|Jindal Steel Ltd	company	India
+Satyam	Satyam Computer|Satyam Ltd|Satyam Computer Ltd	company	India
+Paytm	Paytm Ltd	company	India
+Flipkart	Flipkart Ltd	company	India
+Byju's	Byju's Ltd	company	India
+Zomato	Zomato Ltd	company	India
+Hindustan Aeronautics	HAL|Hindustan Aeronautics Ltd|HAL Ltd	company	India
+Bharat Electronics	Bharat Electronics Ltd	company	India
+Pakistan International Airlines	PIA	company	Pakistan
+Biman Bangladesh Airlines		company	Bangladesh
+SriLankan Airlines	Air Lanka	company	Sri Lanka
+# Southeast Asia and Oceania
+Petronas	Petronas Bhd|Petronas Berhad	company	Malaysia
+Malaysia Airlines	Malaysia Airlines Bhd|Malaysia Airlines Berhad	company	Malaysia
+AirAsia	AirAsia Bhd|AirAsia Berhad	company	Malaysia
+Genting	Genting Bhd|Genting Berhad	company	Malaysia
+Sime Darby	Sime Darby Bhd|Sime Darby Berhad	company	Malaysia
+Maybank	Maybank Bhd|Maybank Berhad	company	Malaysia
+Singapore Airlines	Singapore Airlines Ltd	company	Singapore
+Singtel	SingTel|Singtel Ltd|SingTel Ltd	company	Singapore
+DBS	DBS Bank|DBS Ltd|DBS Bank Ltd	company	Singapore
+OCBC	OCBC Bank|OCBC Ltd|OCBC Bank Ltd	company	Singapore
+United Overseas Bank	UOB|United Overseas Bank Ltd|UOB Ltd	company	Singapore
+Temasek	Temasek Holdings|Temasek Ltd	company	Singapore
+Keppel	Keppel Ltd	company	Singapore
+Sembcorp	Sembcorp Ltd	company	Singapore
+Wilmar	Wilmar Ltd	company	Singapore
+Grab Holdings		company	Singapore
+Garuda Indonesia	Garuda	company	Indonesia
+Pertamina		company	Indonesia
+Telkom Indonesia		company	Indonesia
+Astra International		company	Indonesia
+Lion Air		company	Indonesia
+Thai Airways		company	Thailand
+PTT		company	Thailand
+Charoen Pokphand	CP Group	company	Thailand
+Siam Cement		company	Thailand
+Philippine Airlines		company	Philippines
+San Miguel Corporation	San Miguel Corp	company	Philippines
+Ayala Corporation	Ayala Corp	company	Philippines
+Jollibee		company	Philippines
+Cebu Pacific		company	Philippines
+Vietnam Airlines		company	Vietnam
+Vingroup		company	Vietnam
+VinFast		company	Vietnam
+PetroVietnam	Petrovietnam	company	Vietnam
+BHP	BHP Billiton|Broken Hill Proprietary|BHP Ltd|BHP Billiton Ltd|Broken Hill Proprietary Ltd	company	Australia
+Qantas	Qantas Ltd	company	Australia
+Telstra	Telstra Ltd	company	Australia
+Commonwealth Bank	Commonwealth Bank of Australia|Commonwealth Bank Ltd|Commonwealth Bank of Australia Ltd	company	Australia
+Westpac	Westpac Ltd	company	Australia
+ANZ	ANZ Bank|Australia and New Zealand Banking Group|ANZ Ltd|ANZ Bank Ltd	company	Australia
+National Australia Bank	National Australia Bank Ltd	company	Australia
+Macquarie	Macquarie Group|Macquarie Bank|Macquarie Ltd|Macquarie Bank Ltd	company	Australia
+Woolworths	Woolworths Ltd	company	Australia
+Wesfarmers	Wesfarmers Ltd	company	Australia
+Coles Myer	Coles Myer Ltd	company	Australia
+Fortescue	Fortescue Metals|Fortescue Ltd|Fortescue Metals Ltd	company	Australia
+Woodside Petroleum	Woodside Energy|Woodside Petroleum Ltd|Woodside Energy Ltd	company	Australia
+Santos Ltd		company	Australia
+Newcrest	Newcrest Ltd	company	Australia
+CSL	CSL Ltd	company	Australia
+Ansett	Ansett Australia|Ansett Ltd|Ansett Australia Ltd	company	Australia
+Foster's Group	Fosters Brewing|Fosters Brewing Ltd	company	Australia
+Pacific Dunlop	Pacific Dunlop Ltd	company	Australia
+Boral	Boral Ltd	company	Australia
+Orica	Orica Ltd	company	Australia
+Origin Energy	Origin Energy Ltd	company	Australia
+Crown Resorts	Crown Resorts Ltd	company	Australia
+Virgin Australia	Virgin Australia Ltd	company	Australia
+Jetstar	Jetstar Ltd	company	Australia
+Air New Zealand	Air New Zealand Ltd	company	New Zealand
+Fonterra	Fonterra Ltd	company	New Zealand
+Fletcher Challenge	Fletcher Challenge Ltd	company	New Zealand
+Telecom New Zealand	Telecom New Zealand Ltd	company	New Zealand
+# Canada
+Royal Bank of Canada	RBC|Royal Bank of Canada Inc|Royal Bank of Canada Ltd|Royal Bank of Canada Corp|RBC Inc|RBC Ltd|RBC Corp	company	Canada
+Toronto-Dominion Bank	TD Bank|TD|Toronto-Dominion Bank Inc|Toronto-Dominion Bank Ltd|Toronto-Dominion Bank Corp|TD Bank Inc|TD Bank Ltd|TD Bank Corp	company	Canada
+Bank of Montreal	BMO|Bank of Montreal Inc|Bank of Montreal Ltd|Bank of Montreal Corp|BMO Inc|BMO Ltd|BMO Corp	company	Canada
+Scotiabank	Bank of Nova Scotia|Scotiabank Inc|Scotiabank Ltd|Scotiabank Corp|Bank of Nova Scotia Inc|Bank of Nova Scotia Ltd|Bank of Nova Scotia Corp	company	Canada
+CIBC	Canadian Imperial Bank of Commerce|CIBC Inc|CIBC Ltd|CIBC Corp|Canadian Imperial Bank of Commerce Inc|Canadian Imperial Bank of Commerce Ltd|Canadian Imperial Bank of Commerce Corp	company	Canada
+Manulife	Manulife Inc|Manulife Ltd|Manulife Corp	company	Canada
+Sun Life	Sun Life Financial|Sun Life Inc|Sun Life Ltd|Sun Life Corp|Sun Life Financial Inc|Sun Life Financial Ltd|Sun Life Financial Corp	company	Canada
+Bombardier	Bombardier Inc|Bombardier Ltd|Bombardier Corp	company	Canada
+Nortel	Northern Telecom|Nortel Inc|Nortel Ltd|Nortel Corp|Northern Telecom Inc|Northern Telecom Ltd|Northern Telecom Corp	company	Canada
+BlackBerry	Research In Motion|Research in Motion|BlackBerry Inc|BlackBerry Ltd|BlackBerry Corp|Research In Motion Inc|Research In Motion Ltd|Research In Motion Corp|Research in Motion Inc|Research in Motion Ltd|Research in Motion Corp	company	Canada
+Magna International	Magna International Inc|Magna International Ltd|Magna International Corp	company	Canada
+Shopify	Shopify Inc|Shopify Ltd|Shopify Corp	company	Canada
+Barrick	Barrick Gold|Barrick Inc|Barrick Ltd|Barrick Corp|Barrick Gold Inc|Barrick Gold Ltd|Barrick Gold Corp	company	Canada
+Teck	Teck Resources|Teck Cominco|Teck Inc|Teck Ltd|Teck Corp|Teck Resources Inc|Teck Resources Ltd|Teck Resources Corp|Teck Cominco Inc|Teck Cominco Ltd|Teck Cominco Corp	company	Canada
+Suncor	Suncor Inc|Suncor Ltd|Suncor Corp	company	Canada
+Enbridge	Enbridge Inc|Enbridge Ltd|Enbridge Corp	company	Canada
+TransCanada	TC Energy|TransCanada Inc|TransCanada Ltd|TransCanada Corp|TC Energy Inc|TC Energy Ltd|TC Energy Corp	company	Canada
+Canadian Natural Resources	Canadian Natural Resources Inc|Canadian Natural Resources Ltd|Canadian Natural Resources Corp	company	Canada
+Imperial Oil	Imperial Oil Inc|Imperial Oil Ltd|Imperial Oil Corp	company	Canada
+Husky Energy	Husky Energy Inc|Husky Energy Ltd|Husky Energy Corp	company	Canada
+Encana	Encana Inc|Encana Ltd|Encana Corp	company	Canada
+Brookfield Asset Management	Brookfield Asset Management Inc|Brookfield Asset Management Ltd|Brookfield Asset Management Corp	company	Canada
+Seagram	Seagram Inc|Seagram Ltd|Seagram Corp	company	Canada
+Alcan	Alcan Inc|Alcan Ltd|Alcan Corp	company	Canada
+Inco	Inco Inc|Inco Ltd|Inco Corp	company	Canada
+Potash Corp	PotashCorp|Potash Corporation of Saskatchewan|PotashCorp Inc|PotashCorp Ltd|PotashCorp Corp|Potash Corporation of Saskatchewan Inc|Potash Corporation of Saskatchewan Ltd|Potash Corporation of Saskatchewan Corp	company	Canada
+Nutrien	Nutrien Inc|Nutrien Ltd|Nutrien Corp	company	Canada
+Air Canada	Air Canada Inc|Air Canada Ltd|Air Canada Corp	company	Canada
+WestJet	WestJet Inc|WestJet Ltd|WestJet Corp	company	Canada
+Canadian National Railway	CN Rail|Canadian National Railway Inc|Canadian National Railway Ltd|Canadian National Railway Corp|CN Rail Inc|CN Rail Ltd|CN Rail Corp	company	Canada
+Canadian Pacific	CP Rail|Canadian Pacific Inc|Canadian Pacific Ltd|Canadian Pacific Corp|CP Rail Inc|CP Rail Ltd|CP Rail Corp	company	Canada
+Loblaw	Loblaw Inc|Loblaw Ltd|Loblaw Corp	company	Canada
+Rogers Communications	Rogers Communications Inc|Rogers Communications Ltd|Rogers Communications Corp	company	Canada
+BCE	Bell Canada|BCE Inc|BCE Ltd|BCE Corp|Bell Canada Inc|Bell Canada Ltd|Bell Canada Corp	company	Canada
+Telus	Telus Inc|Telus Ltd|Telus Corp	company	Canada
+Power Corporation	Power Corp	company	Canada
+Onex	Onex Inc|Onex Ltd|Onex Corp	company	Canada
+SNC-Lavalin	SNC-Lavalin Inc|SNC-Lavalin Ltd|SNC-Lavalin Corp	company	Canada
+Cameco	Cameco Inc|Cameco Ltd|Cameco Corp	company	Canada
+Bre-X	Bre-X Minerals|Bre-X Inc|Bre-X Ltd|Bre-X Corp|Bre-X Minerals Inc|Bre-X Minerals Ltd|Bre-X Minerals Corp	company	Canada
+Ivanhoe Mines	Ivanhoe Mines Inc|Ivanhoe Mines Ltd|Ivanhoe Mines Corp	company	Canada
+First Quantum	First Quantum Inc|First Quantum Ltd|First Quantum Corp	company	Canada
+Toronto Stock Exchange	TSX|Toronto Stock Exchange Inc|Toronto Stock Exchange Ltd|Toronto Stock Exchange Corp|TSX Inc|TSX Ltd|TSX Corp	company	Canada
+# Latin America
+Itau	Itaú|Itau Unibanco|Itaú Unibanco|Itau SA|Itaú SA|Itau Unibanco SA|Itaú Unibanco SA	company	Brazil
+Bradesco	Bradesco SA	company	Brazil
+Banco do Brasil	Banco do Brasil SA	company	Brazil
+Embraer	Embraer SA	company	Brazil
+Odebrecht	Odebrecht SA	company	Brazil
+JBS	JBS SA	company	Brazil
+Ambev	Ambev SA	company	Brazil
+Gerdau	Gerdau SA	company	Brazil
+Braskem	Braskem SA	company	Brazil
+Eletrobras	Eletrobras SA	company	Brazil
+Varig	Varig SA	company	Brazil
+TAM Airlines	TAM Airlines SA	company	Brazil
+Votorantim	Votorantim SA	company	Brazil
+Azul Airlines	Azul Linhas Aereas|Azul Airlines SA|Azul Linhas Aereas SA	company	Brazil
+LATAM	LATAM Airlines|LAN Chile|LAN Airlines|LATAM SA|LATAM Airlines SA|LAN Chile SA|LAN Airlines SA	company	Chile
+Codelco	Codelco SA	company	Chile
+SQM	SQM SA	company	Chile
+Cencosud	Cencosud SA	company	Chile
+Falabella	Falabella SA	company	Chile
+Avianca	Avianca SA	company	Colombia
+Ecopetrol	Ecopetrol SA	company	Colombia
+Aeromexico	Aeroméxico|Aeromexico SA|Aeroméxico SA	company	Mexico
+Mexicana	Mexicana de Aviacion|Mexicana SA|Mexicana de Aviacion SA	company	Mexico
+America Movil	América Móvil|America Movil SA|América Móvil SA	company	Mexico
+Telmex	Telmex SA	company	Mexico
+Cemex	Cemex SA	company	Mexico
+Femsa	FEMSA|Femsa SA|FEMSA SA	company	Mexico
+Grupo Mexico	Grupo México|Grupo Mexico SA|Grupo México SA	company	Mexico
+Grupo Bimbo	Grupo Bimbo SA	company	Mexico
+Banorte	Banorte SA	company	Mexico
+Grupo Carso	Grupo Carso SA	company	Mexico
+Volaris	Volaris SA	company	Mexico
+YPF	YPF SA	company	Argentina
+Techint	Techint SA	company	Argentina
+Tenaris	Tenaris SA	company	Luxembourg
+Ternium	Ternium SA	company	Luxembourg
+Aerolineas Argentinas	Aerolíneas Argentinas|Aerolineas Argentinas SA|Aerolíneas Argentinas SA	company	Argentina
+Petroleos de Venezuela	Petróleos de Venezuela|PDVSA	company	Venezuela
+Petroperu	Petroperú	company	Peru
+Copa Airlines		company	Panama
+# Global others
+Mediterranean Shipping Company	MSC|MSC AG|MSC SA	company	Switzerland
+Wizz Air		company	Hungary
+Air Berlin	Air Berlin AG	company	Germany
+Flybe	Flybe Plc|Flybe plc|Flybe PLC|Flybe Ltd	company	United Kingdom
+Jet2	Jet2 Plc|Jet2 plc|Jet2 PLC|Jet2 Ltd	company	United Kingdom
+Binance		company	
+FTX	FTX Inc|FTX Inc.|FTX Corp|FTX Corp.|FTX Co	company	United States
+Revolut	Revolut Plc|Revolut plc|Revolut PLC|Revolut Ltd	company	United Kingdom
+Suez SA	Suez Lyonnaise des Eaux|Lyonnaise des Eaux|Suez Lyonnaise des Eaux SA|Lyonnaise des Eaux SA	company	France
+Vinci SA		company	France
+Schindler Holding	Schindler Holding AG|Schindler Holding SA	company	Switzerland
+Yara International	Yara International ASA	company	Norway
+# --- media ---
+# News agencies
+Tanjug		media	Serbia
+Beta news agency		media	Serbia
+Polish Press Agency	PAP|Polska Agencja Prasowa	media	Poland
+Czech News Agency	CTK|ČTK	media	Czechia
+TASR	News Agency of the Slovak Republic	media	Slovakia
+MTI	Hungarian News Agency	media	Hungary
+Bulgarian News Agency	BTA	media	Bulgaria
+Agerpres	Rompres	media	Romania
+HINA	Croatian News Agency	media	Croatia
+Slovenian Press Agency	STA	media	Slovenia
+Athens News Agency	ANA-MPA|Athens-Macedonian News Agency	media	Greece
+Cyprus News Agency		media	Cyprus
+Deutsche Presse-Agentur	dpa|DPA	media	Germany
+Austria Presse Agentur	Austria Press Agency|APA	media	Austria
+Swiss News Agency	Keystone-SDA|SDA	media	Switzerland
+Belga		media	Belgium
+ANP	Algemeen Nederlands Persbureau	media	Netherlands
+NTB	Norwegian News Agency	media	Norway
+TT News Agency	Tidningarnas Telegrambyra|Tidningarnas Telegrambyrå	media	Sweden
+Ritzau		media	Denmark
+STT	Finnish News Agency	media	Finland
+Lusa	Lusa news agency	media	Portugal
+Europa Press		media	Spain
+Agence Europe		media	Belgium
+Interfax-Ukraine		media	Ukraine
+UNIAN		media	Ukraine
+BelTA		media	Belarus
+Kazinform		media	Kazakhstan
+Armenpress		media	Armenia
+Sputnik news agency		media	Russia
+IRNA	Islamic Republic News Agency	media	Iran
+Fars News Agency	Fars news agency	media	Iran
+Tasnim News Agency		media	Iran
+ISNA	Iranian Students News Agency	media	Iran
+Mehr News Agency	Mehr news agency	media	Iran
+KCNA	Korean Central News Agency	media	North Korea
+Jiji Press	Jiji	media	Japan
+China News Service		media	China
+Central News Agency		media	Taiwan
+Antara	Antara news agency	media	Indonesia
+Bernama		media	Malaysia
+Vietnam News Agency	VNA	media	Vietnam
+Philippine News Agency		media	Philippines
+IANS	Indo-Asian News Service	media	India
+United News of India	UNI	media	India
+Associated Press of Pakistan	APP	media	Pakistan
+Middle East News Agency		media	Egypt
+Syrian Arab News Agency	SANA	media	Syria
+Saudi Press Agency	SPA	media	Saudi Arabia
+Emirates News Agency	WAM	media	United Arab Emirates
+Qatar News Agency	QNA	media	Qatar
+Kuwait News Agency	KUNA	media	Kuwait
+Jordan News Agency	Petra news agency	media	Jordan
+WAFA		media	Palestine
+National News Agency		media	Lebanon
+Iraqi News Agency		media	Iraq
+JANA	Libyan news agency	media	Libya
+Algerie Presse Service	APS	media	Algeria
+Tunis Afrique Presse		media	Tunisia
+Maghreb Arabe Presse		media	Morocco
+South African Press Association	SAPA	media	South Africa
+News Agency of Nigeria		media	Nigeria
+Kenya News Agency		media	Kenya
+United Press International	UPI	media	United States
+Canadian Press		media	Canada
+Australian Associated Press	AAP	media	Australia
+New Zealand Press Association	NZPA	media	New Zealand
+Press Association	PA Media	media	United Kingdom
+Notimex		media	Mexico
+Agencia Brasil	Agência Brasil	media	Brazil
+Telam	Télam	media	Argentina
+Prensa Latina		media	Cuba
+Agencia Estado		media	Brazil
+Dow Jones Newswires	Dow Jones News Service	media	United States
+Knight Ridder		media	United States
+# Broadcasters
+CNBC		media	United States
+MSNBC		media	United States
+PBS		media	United States
+C-SPAN		media	United States
+Voice of America	VOA	media	United States
+Radio Free Europe	RFE/RL|Radio Liberty|Radio Free Europe/Radio Liberty	media	United States
+Radio Free Asia		media	United States
+Univision		media	United States
+Telemundo		media	United States
+HBO		media	United States
+ESPN		media	United States
+Fox Business		media	United States
+Newsmax		media	United States
+ITV	ITV News	media	United Kingdom
+ITN		media	United Kingdom
+Channel 4	Channel 4 News	media	United Kingdom
+GB News		media	United Kingdom
+RTE	RTÉ	media	Ireland
+France 24		media	France
+France Televisions	France Télévisions|France 2	media	France
+Radio France		media	France
+RFI	Radio France Internationale	media	France
+TF1		media	France
+BFM TV	BFMTV	media	France
+Canal+	Canal Plus	media	France
+ARD		media	Germany
+ZDF		media	Germany
+RTL		media	Luxembourg
+n-tv		media	Germany
+RAI	Radiotelevisione Italiana	media	Italy
+RTVE	TVE	media	Spain
+Cadena SER		media	Spain
+ORF		media	Austria
+SRF	Swiss television	media	Switzerland
+NOS		media	Netherlands
+SVT		media	Sweden
+NRK		media	Norway
+YLE	Yle	media	Finland
+TRT		media	Turkey
+CNN Turk	CNN Türk	media	Turkey
+NTV		media	Russia
+Channel One	Pervy Kanal|ORT	media	Russia
+Echo of Moscow	Ekho Moskvy	media	Russia
+TV Rain	Dozhd	media	Russia
+Rossiya 24		media	Russia
+Suspilne		media	Ukraine
+TVP	Polish television	media	Poland
+TVN		media	Poland
+Polsat		media	Poland
+NHK		media	Japan
+KBS	Korean Broadcasting System	media	South Korea
+MBC		media	South Korea
+China Central Television		media	China
+CGTN		media	China
+Phoenix TV		media	China
+Doordarshan		media	India
+NDTV		media	India
+Zee News		media	India
+Geo News	Geo TV	media	Pakistan
+Australian Broadcasting Corporation		media	Australia
+SBS	Special Broadcasting Service	media	Australia
+Nine Network		media	Australia
+Seven Network		media	Australia
+Radio New Zealand	RNZ	media	New Zealand
+TVNZ		media	New Zealand
+CBC	Canadian Broadcasting Corporation|CBC News	media	Canada
+CTV	CTV News	media	Canada
+SABC	South African Broadcasting Corporation	media	South Africa
+Press TV		media	Iran
+IRIB		media	Iran
+Al Manar		media	Lebanon
+Al Mayadeen		media	Lebanon
+Kan public broadcaster		media	Israel
+Army Radio		media	Israel
+Israel Radio		media	Israel
+Channel 12		media	Israel
+TV Globo	Rede Globo|Globo	media	Brazil
+Televisa	Grupo Televisa	media	Mexico
+TV Azteca		media	Mexico
+Telesur	TeleSUR	media	Venezuela
+Venezolana de Television		media	Venezuela
+# Newspapers, magazines and news sites
+USA Today		media	United States
+Los Angeles Times	LA Times	media	United States
+Chicago Tribune		media	United States
+Boston Globe		media	United States
+Washington Times		media	United States
+New York Post		media	United States
+Newsday		media	United States
+Newsweek		media	United States
+Time magazine		media	United States
+The New Yorker	New Yorker magazine	media	United States
+Business Insider		media	United States
+Barron's		media	United States
+MarketWatch		media	United States
+HuffPost	Huffington Post	media	United States
+BuzzFeed	BuzzFeed News	media	United States
+The Hill		media	United States
+ProPublica		media	United States
+The Intercept		media	United States
+Daily Beast	The Daily Beast	media	United States
+Breitbart	Breitbart News	media	United States
+Gannett		media	United States
+Miami Herald		media	United States
+San Francisco Chronicle		media	United States
+Houston Chronicle		media	United States
+Philadelphia Inquirer		media	United States
+The Sunday Times	Sunday Times	media	United Kingdom
+The Daily Telegraph	Daily Telegraph|The Telegraph|Sunday Telegraph	media	United Kingdom
+Daily Mail	Mail on Sunday|MailOnline	media	United Kingdom
+The Independent		media	United Kingdom
+Daily Mirror	Sunday Mirror	media	United Kingdom
+Daily Express	Sunday Express	media	United Kingdom
+Evening Standard	London Evening Standard	media	United Kingdom
+The Observer		media	United Kingdom
+The Spectator		media	United Kingdom
+New Statesman		media	United Kingdom
+Private Eye		media	United Kingdom
+The Scotsman		media	United Kingdom
+Irish Times		media	Ireland
+Irish Independent		media	Ireland
+Le Figaro	Figaro	media	France
+Libération		media	France
+Les Echos		media	France
+Le Parisien		media	France
+Le Point		media	France
+L'Express		media	France
+Le Journal du Dimanche	JDD	media	France
+Ouest-France		media	France
+Mediapart		media	France
+Paris Match		media	France
+Le Canard Enchaîné	Canard Enchaine	media	France
+Frankfurter Allgemeine Zeitung	Frankfurter Allgemeine|FAZ	media	Germany
+Sueddeutsche Zeitung	Süddeutsche Zeitung|Suddeutsche Zeitung	media	Germany
+Die Welt		media	Germany
+Bild	Bild-Zeitung|Bild am Sonntag	media	Germany
+Die Zeit		media	Germany
+Handelsblatt		media	Germany
+Tagesspiegel	Der Tagesspiegel	media	Germany
+Berliner Zeitung		media	Germany
+Neue Zuercher Zeitung	Neue Zürcher Zeitung|NZZ	media	Switzerland
+Der Standard		media	Austria
+Die Presse		media	Austria
+Corriere della Sera		media	Italy
+La Repubblica		media	Italy
+La Stampa		media	Italy
+Il Sole 24 Ore		media	Italy
+Il Messaggero		media	Italy
+El Pais	El País	media	Spain
+El Mundo		media	Spain
+La Vanguardia		media	Spain
+De Telegraaf		media	Netherlands
+NRC Handelsblad	NRC	media	Netherlands
+de Volkskrant	Volkskrant	media	Netherlands
+De Standaard		media	Belgium
+Le Soir		media	Belgium
+Dagens Nyheter		media	Sweden
+Svenska Dagbladet		media	Sweden
+Aftenposten		media	Norway
+Politiken		media	Denmark
+Jyllands-Posten		media	Denmark
+Helsingin Sanomat		media	Finland
+Kathimerini		media	Greece
+Hurriyet	Hürriyet	media	Turkey
+Milliyet		media	Turkey
+Cumhuriyet		media	Turkey
+Kommersant		media	Russia
+Izvestia		media	Russia
+Pravda		media	Russia
+Vedomosti		media	Russia
+Novaya Gazeta		media	Russia
+Rossiyskaya Gazeta		media	Russia
+Komsomolskaya Pravda		media	Russia
+Moscow Times	The Moscow Times	media	Russia
+Nezavisimaya Gazeta		media	Russia
+Meduza		media	Russia
+Kyiv Independent		media	Ukraine
+Kyiv Post	Kiev Post	media	Ukraine
+Ukrainska Pravda		media	Ukraine
+Gazeta Wyborcza		media	Poland
+Rzeczpospolita		media	Poland
+Haaretz		media	Israel
+Jerusalem Post		media	Israel
+Times of Israel		media	Israel
+Yedioth Ahronoth	Yediot Ahronot|Ynet	media	Israel
+Maariv		media	Israel
+Al-Ahram	Al Ahram	media	Egypt
+Al-Hayat	Al Hayat	media	Lebanon
+Asharq Al-Awsat	Asharq al-Awsat	media	Saudi Arabia
+Asahi Shimbun		media	Japan
+Yomiuri Shimbun	Yomiuri	media	Japan
+Mainichi Shimbun	Mainichi	media	Japan
+Nihon Keizai Shimbun	Nikkei Asia	media	Japan
+Japan Times		media	Japan
+Sankei Shimbun	Sankei	media	Japan
+Chosun Ilbo		media	South Korea
+JoongAng Ilbo		media	South Korea
+Dong-a Ilbo		media	South Korea
+Korea Herald		media	South Korea
+Korea Times		media	South Korea
+People's Daily		media	China
+China Daily		media	China
+Global Times		media	China
+South China Morning Post	SCMP	media	Hong Kong
+Straits Times		media	Singapore
+Bangkok Post		media	Thailand
+Jakarta Post		media	Indonesia
+Kompas		media	Indonesia
+Philippine Daily Inquirer		media	Philippines
+Times of India		media	India
+Hindustan Times		media	India
+The Hindu		media	India
+Indian Express		media	India
+Economic Times		media	India
+India Today		media	India
+Express Tribune		media	Pakistan
+Sydney Morning Herald		media	Australia
+Australian Financial Review		media	Australia
+New Zealand Herald		media	New Zealand
+Globe and Mail		media	Canada
+Toronto Star		media	Canada
+National Post		media	Canada
+Clarin	Clarín	media	Argentina
+O Globo		media	Brazil
+Folha de S.Paulo	Folha de Sao Paulo|Folha	media	Brazil
+O Estado de S. Paulo	Estado de S. Paulo|Estadao|Estadão	media	Brazil
+El Universal		media	Mexico
+La Jornada		media	Mexico
+El Tiempo		media	Colombia
+El Mercurio		media	Chile
+Granma		media	Cuba
+Mail & Guardian		media	South Africa
+News24		media	South Africa
+Daily Nation		media	Kenya
+Nation Media Group		media	Kenya
+Premium Times		media	Nigeria
+Platts	S&P Global Platts	media	United States
+Argus Media		media	United Kingdom
+Morningstar		media	United States
+IHS Markit	IHS	media	United Kingdom
+Refinitiv		media	United Kingdom
+Forbes magazine		media	United States
 
 """#
 
