@@ -168,14 +168,17 @@ final class EntityMatcher {
                                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                                       "sept", "oct", "nov", "dec"]
 
-    /// Words that never name a team: months, demonyms (`Chilean 6-3` is a player), countries
-    /// (national sides are places in news annotation).
+    /// Words that never name a team: months, demonyms (`Chilean 6-3` is a player), countries and
+    /// home nations (national sides are places in news annotation).
     private func cannotBeTeam(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
         if tokens.count == 1, Self.months.contains(facts.lower[tokens.lowerBound]) || lexicon.demonymCountry(facts.exact[tokens.lowerBound]) != nil {
             return true
         }
         if let (length, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true),
-           length == tokens.count, place.kind == "country" { return true }
+           length == tokens.count, place.kind == "country" || (place.kind == "region" && place.country == "United Kingdom") {
+            // Countries, and the home nations that field their own sides (England, Scotland, Wales).
+            return true
+        }
         return false
     }
 

@@ -297,6 +297,9 @@ final class QuoteAttributor {
         let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
         var index = sentence.lowerBound
         while index < span.open {
+            // "52 percent agreed that Clinton is in “good health”": a name in a subordinate clause is
+            // not the sentence's subject.
+            if Self.subordinators.contains(facts.lower[index]) { return nil }
             if let entity = entityAt[index] {
                 let previous = index - 1
                 let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
@@ -327,6 +330,9 @@ final class QuoteAttributor {
         return before >= 0 && facts.sentenceOf[before] == facts.sentenceOf[span.open] && facts.kinds[before] == .word
             && !facts.capitalized[before]
     }
+
+    /// Words that open a subordinate clause.
+    static let subordinators: Set<String> = ["that", "whether", "because", "if", "although", "though"]
 
     static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
@@ -443,6 +449,15 @@ final class QuoteAttributor {
         while start > floor, start > index - 5, facts.kinds[start - 1] == .word || facts.kinds[start - 1] == .possessive,
               !isSpeechVerb(start - 1), !Self.determiners.contains(facts.lower[start]) {
             start -= 1
+        }
+        // "63 percent said", "52 percent of registered voters agreed": a phrase opened by a number.
+        // ("No 10 spokeswoman" is a name's part: the number must open the phrase.)
+        if start - 1 >= floor, facts.kinds[start - 1] == .number, !facts.capitalized[index], facts.kinds[index] == .word,
+           start - 2 < floor || facts.kinds[start - 2] != .word || !facts.capitalized[start - 2]
+               || (EntityMatcher.sentenceFunctionWords.contains(facts.text[start - 2]) && facts.text[start - 2] != "No"),
+           !Self.nonNounHeads.contains(facts.lower[index]) {
+            let phrase = document.string(TextRange(document.tokens[start - 1].range.start, document.tokens[index].range.end))
+            return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
         let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
         // "Obama's former campaign strategist said", "the company's spokeswoman said": a possessor

@@ -92,6 +92,9 @@ import Testing
         // A quote that continues the reporter's sentence belongs to its subject.
         ("In a speech on Monday, Anneke Visser attacked \u{201C}the greed of the owners, who never once came to the docks.\u{201D}",
          "the greed of the owners, who never once came to the docks.", "Anneke Visser", "sentence-subject"),
+        // A phrase opened by a number is a speaker ("63 percent said").
+        ("In the survey, 63 percent said the harbour plan was \u{201C}a waste of money\u{201D} and should stop.", "a waste of money",
+         "63 percent", "lead-in"),
         // A verb form inside a name ("United States") is no reporting verb.
         ("Anneke Visser is telling farmers that the United States harvest is \u{201C}ruined\u{201D} this year.", "ruined",
          "Anneke Visser", "lead-in"),
@@ -111,6 +114,18 @@ import Testing
     @Test func nameAfterPrepositionIsNoSpeaker() throws {
         let document = try extract("The review rated most of the Brenner Bank claims as follows: \u{201C}Misleading, every one of them.\u{201D}")
         #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } != "Brenner Bank" })
+    }
+
+    /// "No 10" is part of a name, not a number opening the speaker's description.
+    @Test func numberInsideANameOpensNoPhrase() throws {
+        let document = try extract("A Harbour Street No 10 spokeswoman said the talks went \u{201C}closely and calmly\u{201D} today.")
+        #expect(document.quotes.allSatisfy { $0.speakerText != "10 spokeswoman" })
+    }
+
+    /// A name inside a subordinate clause is not the sentence's subject.
+    @Test func subordinateClauseNameIsNoSentenceSubject() throws {
+        let document = try extract("Most dockers agreed that Anneke Visser is in \u{201C}good enough shape\u{201D} to lead.")
+        #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } != "Anneke Visser" })
     }
 
     @Test func multiParagraphQuoteIsOneQuoteWithOneSpeaker() throws {
