@@ -107,7 +107,24 @@ struct EntityResolver {
 
         addBareSurnames(&drafts, bySurname: bySurname, covered: &covered)
         addBareTeams(&drafts, teams: teams, byKey: byKey, covered: &covered)
+        addBareOrganizations(&drafts, covered: &covered)
         return finish(drafts)
+    }
+
+    /// Unclaimed one-word mentions of a one-word organisation named elsewhere, such as a sentence's
+    /// first word, which the matcher leaves alone ("Pirelli rose. … Pirelli said").
+    private func addBareOrganizations(_ drafts: inout [Draft], covered: inout [Bool]) {
+        var byName: [String: Int] = [:]
+        for (index, draft) in drafts.enumerated() where draft.type == .organization && draft.nameTokens.count == 1 {
+            for form in draft.forms where !form.contains(" ") && byName[form] == nil { byName[form] = index }
+        }
+        guard !byName.isEmpty else { return }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+            guard let draft = byName[facts.text[index]] else { continue }
+            if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
+            drafts[draft].mentions.append((index..<index + 1, "alias"))
+            covered[index] = true
+        }
     }
 
     /// The candidate's tokens joined by spaces.

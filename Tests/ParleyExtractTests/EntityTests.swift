@@ -90,6 +90,14 @@ import Testing
         ("Tarrant c Dunmore b Ashgrove 2, Pellow not out 14.", "Ashgrove", nil, 0),
     ]
 
+    /// A one-word organisation named mid-sentence is the same organisation at a sentence start.
+    @Test func oneWordOrganisationAtSentenceStart() throws {
+        let document = try extract("Investors bought Tarvello on Monday, and shares of Tarvello rose. Tarvello shares fell later.")
+        let entity = try #require(document.entity(named: "Tarvello"))
+        #expect(entity.type == .organization)
+        #expect(entity.mentions.count == 3)
+    }
+
     @Test(arguments: teams)
     func sportsTeams(text: String, name: String, type: EntityType?, mentions: Int) throws {
         let document = try extract(text)
