@@ -326,6 +326,11 @@ final class EntityMatcher {
                 end += 2
                 continue
             }
+            // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalised words joins a firm's name.
+            if facts.text[end] == "&", end + 1 < limit, facts.capitalized[end + 1] {
+                end += 2
+                continue
+            }
             if Self.headConnectors.contains(word), Self.connectorHeads.contains(facts.text[end - 1]) {
                 var next = end + 1
                 if next < limit, facts.lower[next] == "the" { next += 1 }
@@ -439,6 +444,8 @@ final class EntityMatcher {
                // "Kurdistan Democratic Party", "Chicago Board of Trade": a place opening a run that ends
                // in an institution word is part of the institution's name.
                !(position == run.lowerBound && endsWithHead && position + length < runEndIndex),
+               // "Douglas & Lomason": a firm's name, not a place.
+               !run.contains(where: { facts.text[$0] == "&" }),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
@@ -581,7 +588,8 @@ final class EntityMatcher {
         }
         // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
         if Self.eventHeads.contains(last) { return nil }
-        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf {
+        let ampersand = name.contains { facts.text[$0] == "&" }
+        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf || ampersand {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
         if name.count > 1, Self.placeHeads.contains(last) {

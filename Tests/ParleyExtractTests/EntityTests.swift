@@ -18,6 +18,7 @@ import Testing
         ("The Ministry of Coastal Affairs denied the report.", "Ministry of Coastal Affairs", .organization, [], nil),
         ("Shares of Tarvane Aerosystems Inc rose.", "Tarvane Aerosystems Inc", .organization, [], nil),
         ("Ships waited in the South China Sea for days.", "South China Sea", .place, [], nil),
+        ("Shares of Douglas & Tarvane fell.", "Douglas & Tarvane", .organization, [], nil),
     ]
 
     @Test(arguments: people)
