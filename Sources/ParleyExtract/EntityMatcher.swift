@@ -578,6 +578,19 @@ final class EntityMatcher {
         let first = facts.text[name.lowerBound]
         let last = facts.text[name.upperBound - 1]
         let hasTitle = !context.roles.isEmpty || context.honorific != nil
+        if name.count == 1, !hasTitle {
+            // A lone letter ("N", "S") names nobody.
+            if first.utf8.count == 1 { return nil }
+            // "May 22", "22 May", "on May": a month, not a person.
+            if Self.months.contains(facts.lower[name.lowerBound]) {
+                let next = name.upperBound
+                let previous = name.lowerBound - 1
+                if next < sentence.upperBound, facts.kinds[next] == .number { return nil }
+                if previous >= sentence.lowerBound,
+                   facts.kinds[previous] == .number || ["in", "on", "since", "until", "by", "last", "next", "early", "late", "mid", "of"]
+                    .contains(facts.lower[previous]) { return nil }
+            }
+        }
         let startsSentence = name.lowerBound == sentence.lowerBound
             || (name.lowerBound > sentence.lowerBound && facts.kinds[name.lowerBound - 1] == .quote
                 && name.lowerBound - 1 == sentence.lowerBound)

@@ -154,6 +154,9 @@ struct EntityResolver {
         guard !bySurname.isEmpty else { return }
         for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
             guard let draft = bySurname[facts.text[index]] else { continue }
+            // "May 22": a date, even in an article about Theresa May.
+            if EntityMatcher.months.contains(facts.lower[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
+               facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             // Not inside a longer capitalised name ("Trump Tower").
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "alias"))

@@ -88,6 +88,7 @@ import Testing
         ("Israel 2, Bulgaria 0 (halftime 0-0).", "Israel", .place, 1),
         ("England 245, Scotland 201 in the final.", "Scotland", .place, 1),
         ("Prices peaked on May 22, 1996, and fell on May 23.", "May", nil, 0),
+        ("The vote was set for May 22 after talks with Theresa May. May said she would stay.", "Theresa May", .person, 2),
         ("Tarrant c Dunmore b Ashgrove 2, Pellow not out 14.", "Ashgrove", nil, 0),
     ]
 
