@@ -122,7 +122,130 @@ final class EntityMatcher {
         for sentence in document.sentences {
             matchSentence(sentence.tokens, into: &candidates)
         }
+        markTeams(&candidates)
         return candidates
+    }
+
+    // MARK: - Teams
+
+    /// A number that reads as a score or a tally (`71`, `429-7`, `92-90`), not a year, a date or a time.
+    private func isScore(_ index: Int) -> Bool {
+        guard facts.kinds[index] == .number else { return false }
+        let utf8 = facts.text[index].utf8
+        var digits = 0
+        var dashes = 0
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 { digits += 1; continue }
+            if byte == UInt8(ascii: "-") { dashes += 1; continue }
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") { return false }
+        }
+        // 1996, 1996-08-30: four leading digits make a year.
+        if utf8.count >= 4, utf8.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
+        return digits > 0 && dashes <= 1
+    }
+
+    /// `Surrey 429-7,`, `CHICAGO 71 64`, `Durham 114 and 81-3`: a score right after the name, then a
+    /// break, another number or another name.
+    private func scoreFollows(_ end: Int, sentence: Range<Int>) -> Bool {
+        guard end < sentence.upperBound, isScore(end) else { return false }
+        let next = end + 1
+        guard next < sentence.upperBound else { return true }
+        return [",", "(", ";", ".", "-", ")"].contains(facts.text[next]) || facts.lower[next] == "and"
+            || facts.kinds[next] == .number || facts.capitalized[next]
+    }
+
+    /// `Essex v Kent`, `CHICAGO AT TORONTO`: fixture lists.
+    private func isFixture(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
+        let versus: Set<String> = ["v", "v.", "vs", "vs."]
+        let after = tokens.upperBound
+        let before = tokens.lowerBound - 1
+        if after < sentence.upperBound, versus.contains(facts.lower[after]) { return true }
+        if before >= sentence.lowerBound, versus.contains(facts.lower[before]) { return true }
+        return false
+    }
+
+    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                                      "sept", "oct", "nov", "dec"]
+
+    /// Words that never name a team: months, demonyms (`Chilean 6-3` is a player), countries and
+    /// home nations (national sides are places in news annotation).
+    private func cannotBeTeam(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
+        if tokens.count == 1, Self.months.contains(facts.lower[tokens.lowerBound]) || lexicon.demonymCountry(facts.exact[tokens.lowerBound]) != nil {
+            return true
+        }
+        if let (length, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true),
+           length == tokens.count, place.kind == "country" || (place.kind == "region" && place.country == "United Kingdom") {
+            // Countries, and the home nations that field their own sides (England, Scotland, Wales).
+            return true
+        }
+        return false
+    }
+
+    /// True when a line break separates token `index` from the one before it.
+    private func lineBreakBefore(_ index: Int) -> Bool {
+        guard index > 0 else { return true }
+        let gap = document.tokens[index - 1].range.end..<document.tokens[index].range.start
+        guard !gap.isEmpty else { return false }
+        return document.withUTF8 { bytes in gap.contains { bytes[$0] == 0x0A } }
+    }
+
+    /// A lone name in a results line follows a break, not a word (`c Knight b Hollioake 2` is a bowler).
+    private func startsEntry(_ index: Int, sentence: Range<Int>) -> Bool {
+        let previous = index - 1
+        guard previous >= sentence.lowerBound, !lineBreakBefore(index) else { return true }
+        return facts.kinds[previous] != .word || ["and", "v", "v.", "vs", "vs.", "beat", "over"].contains(facts.lower[previous])
+    }
+
+    /// A one-letter initial (`J.`) before `index`: a player in a scorecard, not a team.
+    private func followsInitial(_ index: Int) -> Bool {
+        guard index > 0 else { return false }
+        let text = facts.text[index - 1]
+        return (text.utf8.count == 2 && text.hasSuffix(".")) || (text == "." && index > 1 && facts.text[index - 2].utf8.count == 1)
+    }
+
+    /// Sports results and tables: places, lone names and unknown capitalised words standing for a
+    /// team (`Warwickshire 195, Surrey 429-7`, `CHICAGO 71 64 .526`, `Essex v Kent`) are organisations.
+    private func markTeams(_ candidates: inout [MentionCandidate]) {
+        var covered = [Bool](repeating: false, count: facts.count)
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            for token in candidate.tokens { covered[token] = true }
+            let sentence = document.sentences[facts.sentenceOf[candidate.tokens.lowerBound]].tokens
+            // National sides stay their countries ("Israel 2, Bulgaria 0").
+            if candidate.rule == "team", cannotBeTeam(candidate.tokens, sentence: sentence),
+               let (_, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: candidate.tokens.lowerBound, folded: true) {
+                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .place, canonical: place.name, rule: "gazetteer")
+                continue
+            }
+            guard candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,
+                  candidate.type == .place || candidate.tokens.count == 1, !followsInitial(candidate.tokens.lowerBound) else { continue }
+            guard !cannotBeTeam(candidate.tokens, sentence: sentence), startsEntry(candidate.tokens.lowerBound, sentence: sentence) else { continue }
+            if scoreFollows(candidate.tokens.upperBound, sentence: sentence) || isFixture(candidate.tokens, sentence: sentence) {
+                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
+            }
+        }
+        // Names no other rule claimed ("Middlesex 199 and 426"), in lines holding at least two scores.
+        for sentence in document.sentences {
+            let tokens = sentence.tokens
+            var scores = 0
+            for index in tokens where isScore(index) { scores += 1 }
+            guard scores >= 2 else { continue }
+            var index = tokens.lowerBound
+            while index < tokens.upperBound {
+                guard facts.capitalized[index], !covered[index] else { index += 1; continue }
+                var end = index + 1
+                while end < tokens.upperBound, facts.capitalized[end], !covered[end], !lineBreakBefore(end) { end += 1 }
+                let run = index..<end
+                let plain = run.allSatisfy { !Self.sentenceFunctionWords.contains(facts.text[$0]) && !lexicon.isNonName(facts.exact[$0])
+                    && !facts.text[$0].hasSuffix(".") }
+                if plain, run.count <= 3, !followsInitial(index), !cannotBeTeam(run, sentence: tokens), startsEntry(index, sentence: tokens),
+                   scoreFollows(end, sentence: tokens) || isFixture(run, sentence: tokens) {
+                    candidates.append(MentionCandidate(tokens: run, type: .organization, rule: "team"))
+                }
+                index = end
+            }
+        }
     }
 
     // MARK: - Sentences
@@ -200,6 +323,11 @@ final class EntityMatcher {
             if facts.capitalized[end] { end += 1; continue }
             let word = facts.lower[end]
             if Self.nameParticles.contains(word), end + 1 < limit, facts.capitalized[end + 1], end > start {
+                end += 2
+                continue
+            }
+            // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalised words joins a firm's name.
+            if facts.text[end] == "&", end + 1 < limit, facts.capitalized[end + 1] {
                 end += 2
                 continue
             }
@@ -316,6 +444,8 @@ final class EntityMatcher {
                // "Kurdistan Democratic Party", "Chicago Board of Trade": a place opening a run that ends
                // in an institution word is part of the institution's name.
                !(position == run.lowerBound && endsWithHead && position + length < runEndIndex),
+               // "Douglas & Lomason": a firm's name, not a place.
+               !run.contains(where: { facts.text[$0] == "&" }),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
@@ -448,6 +578,19 @@ final class EntityMatcher {
         let first = facts.text[name.lowerBound]
         let last = facts.text[name.upperBound - 1]
         let hasTitle = !context.roles.isEmpty || context.honorific != nil
+        if name.count == 1, !hasTitle {
+            // A lone letter ("N", "S") names nobody.
+            if first.utf8.count == 1 { return nil }
+            // "May 22", "22 May", "on May": a month, not a person.
+            if Self.months.contains(facts.lower[name.lowerBound]) {
+                let next = name.upperBound
+                let previous = name.lowerBound - 1
+                if next < sentence.upperBound, facts.kinds[next] == .number { return nil }
+                if previous >= sentence.lowerBound,
+                   facts.kinds[previous] == .number || ["in", "on", "since", "until", "by", "last", "next", "early", "late", "mid", "of"]
+                    .contains(facts.lower[previous]) { return nil }
+            }
+        }
         let startsSentence = name.lowerBound == sentence.lowerBound
             || (name.lowerBound > sentence.lowerBound && facts.kinds[name.lowerBound - 1] == .quote
                 && name.lowerBound - 1 == sentence.lowerBound)
@@ -458,7 +601,8 @@ final class EntityMatcher {
         }
         // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
         if Self.eventHeads.contains(last) { return nil }
-        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf {
+        let ampersand = name.contains { facts.text[$0] == "&" }
+        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf || ampersand {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
         if name.count > 1, Self.placeHeads.contains(last) {

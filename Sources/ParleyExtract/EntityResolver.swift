@@ -28,7 +28,14 @@ struct EntityResolver {
         let surnames = Set(candidates.filter { $0.type == .person && $0.tokens.count >= 2 }.map { facts.text[$0.tokens.upperBound - 1] })
         // …and one that is elsewhere a place ("the town of Velmira", "in Velmira") is that place.
         let places = Set(candidates.filter { $0.type == .place && $0.tokens.count == 1 }.map { facts.text[$0.tokens.lowerBound] })
+        // A name that stands for a team once ("Surrey 429-7") is that team throughout the article
+        // ("title rivals Essex and Surrey"), except as a venue ("in Surrey", "at Chicago").
+        let teams = Set(candidates.filter { $0.rule == "team" }.map { written($0.tokens) })
         let candidates = candidates.map { candidate -> MentionCandidate in
+            if !teams.isEmpty, candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,
+               teams.contains(written(candidate.tokens)), !isVenue(candidate.tokens.lowerBound) {
+                return MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
+            }
             guard candidate.rule == "unknown-capitalised" else { return candidate }
             var resolved = candidate
             if surnames.contains(facts.text[candidate.tokens.lowerBound]) {
@@ -99,7 +106,47 @@ struct EntityResolver {
         }
 
         addBareSurnames(&drafts, bySurname: bySurname, covered: &covered)
+        addBareTeams(&drafts, teams: teams, byKey: byKey, covered: &covered)
+        addBareOrganizations(&drafts, covered: &covered)
         return finish(drafts)
+    }
+
+    /// Unclaimed one-word mentions of a one-word organisation named elsewhere, such as a sentence's
+    /// first word, which the matcher leaves alone ("Pirelli rose. … Pirelli said").
+    private func addBareOrganizations(_ drafts: inout [Draft], covered: inout [Bool]) {
+        var byName: [String: Int] = [:]
+        for (index, draft) in drafts.enumerated() where draft.type == .organization && draft.nameTokens.count == 1 {
+            for form in draft.forms where !form.contains(" ") && byName[form] == nil { byName[form] = index }
+        }
+        guard !byName.isEmpty else { return }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+            guard let draft = byName[facts.text[index]] else { continue }
+            if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
+            drafts[draft].mentions.append((index..<index + 1, "alias"))
+            covered[index] = true
+        }
+    }
+
+    /// The candidate's tokens joined by spaces.
+    private func written(_ tokens: Range<Int>) -> String {
+        tokens.map { facts.text[$0] }.joined(separator: " ")
+    }
+
+    /// `in X`, `at X`: a place where something happens, not a team.
+    private func isVenue(_ index: Int) -> Bool {
+        index > 0 && ["in", "at", "near"].contains(facts.lower[index - 1])
+    }
+
+    /// Unclaimed one-word mentions of a team named elsewhere in the article ("reducing Worcestershire to 133").
+    private func addBareTeams(_ drafts: inout [Draft], teams: Set<String>, byKey: [String: Int], covered: inout [Bool]) {
+        guard !teams.isEmpty else { return }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+            guard teams.contains(facts.text[index]), let draft = byKey["organization|" + facts.text[index]], !isVenue(index) else { continue }
+            if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
+            if index > 0, facts.capitalized[index - 1], facts.sentenceOf[index - 1] == facts.sentenceOf[index] { continue }
+            drafts[draft].mentions.append((index..<index + 1, "team"))
+            covered[index] = true
+        }
     }
 
     /// Capitalised tokens nobody claimed that equal a known person's surname are that person.
@@ -107,6 +154,9 @@ struct EntityResolver {
         guard !bySurname.isEmpty else { return }
         for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
             guard let draft = bySurname[facts.text[index]] else { continue }
+            // "May 22": a date, even in an article about Theresa May.
+            if EntityMatcher.months.contains(facts.lower[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
+               facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             // Not inside a longer capitalised name ("Trump Tower").
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "alias"))

@@ -41,6 +41,11 @@ final class QuoteAttributor {
     /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
     static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
                                             "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
+    /// Nouns that name a speaking body or a document when owned by someone (`Clinton's campaign`,
+    /// `the company's lawyers`), besides the roles of the titles lexicon.
+    static let sourceNouns: Set<String> = ["campaign", "team", "office", "staff", "officials", "aides", "advisers", "advisors",
+                                           "lawyers", "attorneys", "spokespeople", "statement", "website", "report", "letter",
+                                           "memo", "lawsuit", "complaint", "government", "ministry", "administration", "family"]
     static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
     static let skippableBeforeVerb: Set<String> = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "once", "again", "publicly", "privately", "recently", "earlier", "further",
@@ -54,7 +59,7 @@ final class QuoteAttributor {
             var attribution = transcript(span)
                 ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
                 ?? accordingTo(span) ?? colonParagraph(span) ?? previousSentence(span)
-                ?? (span.kind == .partial ? sentenceSubject(span) : nil)
+                ?? (span.kind == .partial || continuesSentence(span) ? sentenceSubject(span) : nil)
             if attribution == nil, let previous, previous.speaker != nil || previous.text != nil,
                paragraphIndex(of: span.open) == previous.paragraphEnd {
                 // A second quote in the same paragraph with no reporting clause of its own.
@@ -132,7 +137,9 @@ final class QuoteAttributor {
         // Michael Howard that …") reports something else.
         if facts.sentenceOf[index] != facts.sentenceOf[span.close - 1] {
             let next = document.sentences[facts.sentenceOf[index]].tokens
-            if next.count > 9 { return nil }
+            // "…?” Trump said, looking out on the crowd.": a long sentence still opens with the
+            // quote's clause when a name (or pronoun) and the verb are followed by a comma or stop.
+            if next.count > 9, !opensWithShortClause(at: index) { return nil }
         }
         // "…” ― Pamela Padilla": a dash and a name, as under a letter or a pull quote.
         if index > span.close + 1, ["—", "–", "―", "-", "--"].contains(facts.text[index - 1]) {
@@ -198,8 +205,25 @@ final class QuoteAttributor {
         while index >= 0, facts.sentenceOf[index] == sentence {
             // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
             if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
-            if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index) {
+            // "Trump's claim that there were “…”": the owner of a speech noun, when no reporting verb
+            // comes before it in the sentence.
+            if !insideEarlierQuote, index >= 2, isSpeechVerb(index), facts.kinds[index - 1] == .possessive,
+               let owner = entityAt[index - 2], entities[owner].type != .place {
                 let sentenceStart = document.sentences[sentence].tokens.lowerBound
+                if mainSpeaker(in: sentenceStart..<index - 1) == nil {
+                    return Attribution(speaker: owner, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
+                                       cueToken: index, rule: "lead-in+possessor")
+                }
+            }
+            // "wanted to speak “…”": an infinitive belongs to the verb that governs it, further back.
+            if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index), index == 0 || facts.lower[index - 1] != "to" {
+                let sentenceStart = document.sentences[sentence].tokens.lowerBound
+                // "footage of Trump saying, “…”": a participle with a name of its own right before it.
+                if facts.lower[index].hasSuffix("ing"), index - 1 >= sentenceStart, let entity = entityAt[index - 1],
+                   entities[entity].type != .place {
+                    return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
+                                       cueToken: index, rule: "lead-in")
+                }
                 // "…," Sanders said, suggesting a few questions, including, "…": a participle
                 // continues the clause of the sentence's earlier reporting verb.
                 if facts.lower[index].hasSuffix("ing"), let main = mainSpeaker(in: sentenceStart..<index) {
@@ -207,6 +231,24 @@ final class QuoteAttributor {
                                        cueToken: index, rule: "lead-in")
                 }
                 if let subject = subjectBefore(verb: index, floor: sentenceStart) ?? invertedSubject(verb: index) {
+                    // "Protesters said they want “…”", "the nominee said she wanted to speak “…”": a
+                    // pronoun under an earlier reporting clause is that clause's subject.
+                    if subject.pronoun, let pronoun = subject.text ?? pronounBefore(verb: index, floor: sentenceStart),
+                       let outer = mainSpeaker(in: sentenceStart..<index), !outer.pronoun, isCompatible(outer, with: pronoun) {
+                        return make(outer, verb: index, rule: "lead-in+outer-clause")
+                    }
+                    // "Ryan said the spate of shootings demands “…”": a thing that is no role or
+                    // source, inside an earlier reporting clause, is not the speaker.
+                    if let head = subject.head, !lexicon.isTitle(folded: facts.folded[head]), !Self.sourceNouns.contains(facts.lower[head]),
+                       let outer = mainSpeaker(in: sentenceStart..<index), !outer.pronoun, let entity = outer.entity,
+                       entities[entity].type == .person {
+                        return make(outer, verb: index, rule: "lead-in+outer-clause")
+                    }
+                    return make(subject, verb: index, rule: "lead-in")
+                }
+                // "After saying her foot was “…”, she …": an opening participial clause belongs to the
+                // subject after its comma.
+                if facts.lower[index].hasSuffix("ing"), index - sentenceStart <= 1, let subject = subjectAfterOpeningClause(index) {
                     return make(subject, verb: index, rule: "lead-in")
                 }
                 // A participle ("stating", "adding") or a second verb: the sentence's first person.
@@ -255,13 +297,19 @@ final class QuoteAttributor {
         let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
         var index = sentence.lowerBound
         while index < span.open {
+            // "52 percent agreed that Clinton is in “good health”": a name in a subordinate clause is
+            // not the sentence's subject.
+            if Self.subordinators.contains(facts.lower[index]) { return nil }
             if let entity = entityAt[index] {
                 let previous = index - 1
                 let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
                 var end = index
                 while end < span.open, entityAt[end] == entity { end += 1 }
                 let possessor = end < facts.count && facts.kinds[end] == .possessive
-                if !governed, !possessor, entities[entity].type != .place {
+                // "Japan branded North Korea an “outlaw nation”": a country opening the sentence, then a verb.
+                let placeActs = index == sentence.lowerBound && end < span.open && !facts.capitalized[end]
+                    && facts.kinds[end] == .word && facts.lower[end].hasSuffix("ed")
+                if !governed, !possessor, entities[entity].type != .place || placeActs {
                     return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject")
                 }
                 index = end
@@ -275,6 +323,16 @@ final class QuoteAttributor {
         }
         return nil
     }
+
+    /// A quote opened right after a lower-case word of the reporter's sentence (`Trump attacked “…”`).
+    private func continuesSentence(_ span: QuoteSpan) -> Bool {
+        let before = span.open - 1
+        return before >= 0 && facts.sentenceOf[before] == facts.sentenceOf[span.open] && facts.kinds[before] == .word
+            && !facts.capitalized[before]
+    }
+
+    /// Words that open a subordinate clause.
+    static let subordinators: Set<String> = ["that", "whether", "because", "if", "although", "though"]
 
     static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
@@ -313,6 +371,8 @@ final class QuoteAttributor {
         var entity: Int?
         var text: String?
         var pronoun: Bool
+        /// The head noun's token, for a described speaker (`the recent spate of shootings`).
+        var head: Int? = nil
     }
 
     private func make(_ subject: Subject, verb: Int, rule: String) -> Attribution {
@@ -337,11 +397,41 @@ final class QuoteAttributor {
             }
         }
         guard index >= floor else { return nil }
-        if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
+        if let entity = entityAt[index] {
+            // "of Republican claims", "in Ohio says": a name governed by a preposition is no subject.
+            var first = index
+            while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
+            if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
+            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]) {
+                // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
+                if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
+                    return Subject(entity: owner, text: nil, pronoun: false)
+                }
+                return nil
+            }
+            return Subject(entity: entity, text: nil, pronoun: false)
+        }
+        // "X, leader of the bloc, who said …": the person the relative clause hangs on.
+        if facts.lower[index] == "who", index - 1 >= floor, facts.text[index - 1] == "," {
+            var back = index - 1
+            while back >= floor, back > index - 30 {
+                if let entity = entityAt[back], entities[entity].type == .person { return Subject(entity: entity, text: nil, pronoun: false) }
+                back -= 1
+            }
+            return nil
+        }
+        // "what it called “…”": an organisation or thing speaking.
+        if facts.lower[index] == "it" {
+            if let entity = document.antecedent(of: "it", before: index, entityAt: entityAt), entities[entity].type == .organization {
+                return Subject(entity: entity, text: nil, pronoun: true)
+            }
+            return nil
+        }
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
         if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil,
+           !EntityMatcher.sentenceFunctionWords.contains(facts.text[index]),
            !Self.determiners.contains(facts.lower[index]), !["this", "that", "these", "those", "it", "there", "here"].contains(facts.lower[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
         }
@@ -360,7 +450,32 @@ final class QuoteAttributor {
               !isSpeechVerb(start - 1), !Self.determiners.contains(facts.lower[start]) {
             start -= 1
         }
+        // "63 percent said", "52 percent of registered voters agreed": a phrase opened by a number.
+        // ("No 10 spokeswoman" is a name's part: the number must open the phrase.)
+        if start - 1 >= floor, facts.kinds[start - 1] == .number, !facts.capitalized[index], facts.kinds[index] == .word,
+           start - 2 < floor || facts.kinds[start - 2] != .word || !facts.capitalized[start - 2]
+               || (EntityMatcher.sentenceFunctionWords.contains(facts.text[start - 2]) && facts.text[start - 2] != "No"),
+           !Self.nonNounHeads.contains(facts.lower[index]) {
+            let phrase = document.string(TextRange(document.tokens[start - 1].range.start, document.tokens[index].range.end))
+            return Subject(entity: nil, text: phrase, pronoun: false, head: index)
+        }
         let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
+        // "Obama's former campaign strategist said", "the company's spokeswoman said": a possessor
+        // and a lower-case noun make the speaker's description.
+        if headIsNoun, !facts.capitalized[index], lexicon.isTitle(folded: facts.folded[index]) || Self.sourceNouns.contains(facts.lower[index]),
+           let possessive = (start..<index).last(where: { facts.kinds[$0] == .possessive }),
+           possessive - 1 >= floor, facts.kinds[possessive - 1] == .word {
+            var begin = possessive - 1
+            if let owner = entityAt[begin] {
+                while begin - 1 >= floor, entityAt[begin - 1] == owner { begin -= 1 }
+            } else if !facts.capitalized[begin] {
+                while begin - 1 >= floor, begin > possessive - 4, facts.kinds[begin - 1] == .word,
+                      !Self.determiners.contains(facts.lower[begin]) { begin -= 1 }
+                guard Self.determiners.contains(facts.lower[begin]) else { return nil }
+            }
+            let phrase = document.string(TextRange(document.tokens[begin].range.start, document.tokens[index].range.end))
+            return Subject(entity: nil, text: phrase, pronoun: false, head: index)
+        }
         if !Self.determiners.contains(facts.lower[start]), lexicon.isTitle(folded: facts.folded[index]) {
             // "the former secretary of state and current Democratic presidential nominee said": a role
             // noun phrase may be long; look further back for its determiner.
@@ -373,9 +488,89 @@ final class QuoteAttributor {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            return Subject(entity: nil, text: phrase, pronoun: false)
+            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]) {
+                // "a narrator in the Clinton ad asks": the phrase the preposition attaches to.
+                var back = start - 2
+                while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
+                guard back >= floor, back < start - 2, Self.determiners.contains(facts.lower[back]) else { return nil }
+                let whole = document.string(TextRange(document.tokens[back].range.start, document.tokens[index].range.end))
+                return Subject(entity: nil, text: whole, pronoun: false, head: start - 2)
+            }
+            return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
         return nil
+    }
+
+    /// `X said,` / `said X.` / `he said,` at `index`: a name or pronoun and a reporting verb,
+    /// then a comma or a full stop.
+    private func opensWithShortClause(at index: Int) -> Bool {
+        func endOfSubject(_ start: Int) -> Int {
+            guard start < facts.count else { return start }
+            if let entity = entityAt[start] {
+                var end = start
+                while end < facts.count, entityAt[end] == entity { end += 1 }
+                return end
+            }
+            return Self.pronouns[facts.lower[start]] != nil ? start + 1 : start
+        }
+        var verb = index
+        if !isSpeechVerb(index) {
+            verb = endOfSubject(index)
+            guard verb > index, verb < facts.count, isSpeechVerb(verb) else { return false }
+            return verb + 1 < facts.count && [",", "."].contains(facts.text[verb + 1])
+        }
+        let end = endOfSubject(verb + 1)
+        return end > verb + 1 && end < facts.count && [",", "."].contains(facts.text[end])
+    }
+
+    /// The subject after the comma that closes an opening clause (`After saying …, she`).
+    private func subjectAfterOpeningClause(_ verb: Int) -> Subject? {
+        let sentence = document.sentences[facts.sentenceOf[verb]].tokens
+        var index = verb + 1
+        var insideQuote = false
+        while index < sentence.upperBound - 1 {
+            // A comma inside the closing mark (`was “so swollen,” she`) closes the clause too.
+            let commaInQuote = insideQuote && facts.kinds[index] == .quote && facts.text[index - 1] == ","
+            if facts.kinds[index] == .quote, !commaInQuote { insideQuote.toggle() }
+            else if commaInQuote || (!insideQuote && facts.text[index] == ",") {
+                let next = index + 1
+                if let entity = entityAt[next], entities[entity].type != .place { return Subject(entity: entity, text: nil, pronoun: false) }
+                if let gender = Self.pronouns[facts.lower[next]] { return resolvePronoun(facts.lower[next], gender: gender, before: next) }
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The pronoun that is the subject of `verb` (adverbs between them skipped), lower-cased.
+    private func pronounBefore(verb: Int, floor: Int) -> String? {
+        var index = verb - 1
+        while index >= floor, Self.skippableBeforeVerb.contains(facts.lower[index])
+                || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) { index -= 1 }
+        guard index >= floor, Self.pronouns[facts.lower[index]] != nil else { return nil }
+        return facts.lower[index]
+    }
+
+    /// Whether `pronoun` can refer to `subject`: he/she to a person of compatible gender or a
+    /// singular noun phrase; they to a group, an organisation or a plural noun phrase.
+    private func isCompatible(_ subject: Subject, with pronoun: String) -> Bool {
+        let gender: Gender? = pronoun == "he" ? .male : pronoun == "she" ? .female : nil
+        if let entity = subject.entity {
+            let type = entities[entity].type
+            switch pronoun {
+            case "he", "she": return type == .person && (entities[entity].gender == nil || entities[entity].gender == gender)
+            case "they": return type != .person
+            default: return false
+            }
+        }
+        guard let text = subject.text, let head = text.split(separator: " ").last.map({ $0.lowercased() }) else { return false }
+        let plural = head.hasSuffix("s") && !head.hasSuffix("ss")
+        switch pronoun {
+        case "he", "she": return !plural
+        case "they": return plural
+        default: return false
+        }
     }
 
     /// `X said: "…"`: the lead-in decides before anything after the quote.
@@ -385,8 +580,19 @@ final class QuoteAttributor {
 
     /// A verb form used as a noun ("The answers to …", "his remarks"): after a determiner.
     private func isNounUse(_ index: Int) -> Bool {
-        index > 0 && ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"].contains(facts.lower[index - 1])
+        guard index > 0 else { return false }
+        // "Trump's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
+        if Self.nounMarkers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
+        let plural = facts.lower[index].hasSuffix("s")
+        return plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number)
     }
+
+    /// Words after which a verb form is a noun.
+    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+                                           "these", "those", "such", "no", "any", "each", "every"]
+    /// Words that make a following `-s` form a plural noun (`several claims`), not a verb.
+    static let quantifiers: Set<String> = ["few", "several", "many", "some", "more", "most", "other", "both", "two", "three", "four",
+                                           "five", "numerous", "multiple", "various", "new", "recent", "earlier"]
 
     /// The subject of the first reporting verb (not a participle) in `range`.
     private func mainSpeaker(in range: Range<Int>) -> Subject? {
@@ -462,8 +668,13 @@ final class QuoteAttributor {
 
     /// The first person or organisation mentioned in a token range (a sentence's subject).
     private func firstActor(in range: Range<Int>) -> Int? {
+        var governedEntity: Int?
         for index in range {
-            if let entity = entityAt[index], entities[entity].type != .place { return entity }
+            // A name governed by a preposition ("of the Brenner Bank claims") is no subject.
+            if let entity = entityAt[index], index > range.lowerBound, entityAt[index - 1] != entity, isGoverned(index, floor: range.lowerBound) {
+                governedEntity = entity
+            }
+            if let entity = entityAt[index], entities[entity].type != .place, entity != governedEntity { return entity }
             if let gender = Self.pronouns[facts.lower[index]], index == range.lowerBound {
                 return resolvePronoun(facts.lower[index], gender: gender, before: index)?.entity
             }
@@ -471,10 +682,19 @@ final class QuoteAttributor {
         return nil
     }
 
+    /// True when a preposition (optionally followed by `the`) comes right before `index`; a passive
+    /// agent (`shared by X`) still acts.
+    private func isGoverned(_ index: Int, floor: Int) -> Bool {
+        var previous = index - 1
+        if previous > floor, facts.lower[previous] == "the" { previous -= 1 }
+        return previous >= floor && facts.lower[previous] != "by" && Self.prepositions.contains(facts.lower[previous])
+    }
+
     // MARK: - Helpers
 
+    /// A reporting verb; a word inside a name ("United States", "Says Media") is never one.
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
+        facts.kinds[index] == .word && entityAt[index] == nil && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
     }
 
     private func paragraphIndex(of token: Int) -> Int {

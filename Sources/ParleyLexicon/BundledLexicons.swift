@@ -96851,6 +96851,8 @@ write	write	speech
 wrote	write	speech
 writes	write	speech
 writing	write	speech
+read	read	speech
+reads	read	speech
 written	write	speech
 tweet	tweet	speech
 tweeted	tweet	speech

@@ -18,6 +18,7 @@ import Testing
         ("The Ministry of Coastal Affairs denied the report.", "Ministry of Coastal Affairs", .organization, [], nil),
         ("Shares of Tarvane Aerosystems Inc rose.", "Tarvane Aerosystems Inc", .organization, [], nil),
         ("Ships waited in the South China Sea for days.", "South China Sea", .place, [], nil),
+        ("Shares of Douglas & Tarvane fell.", "Douglas & Tarvane", .organization, [], nil),
     ]
 
     @Test(arguments: people)
@@ -73,6 +74,39 @@ import Testing
         ("She is a Spanish-born engineer.", "Spanish-born", nil),
         ("Leaders of the Kurdistan Democratic Party met.", "Kurdistan Democratic Party", .organization),
     ]
+
+    /// (text, name, type or nil, number of mentions) for sports results.
+    static let teams: [(String, String, EntityType?, Int)] = [
+        // A name followed by a score in a results line is a team, known place or not.
+        ("Kelvarshire 231 and 140-6, Brennock 402 (A. Dunmore 88, T. Ashgrove 51).", "Kelvarshire", .organization, 1),
+        ("Kelvarshire 231 and 140-6, Brennock 402 (A. Dunmore 88, T. Ashgrove 51).", "Brennock", .organization, 1),
+        ("Kelvarshire 231 and 140-6, Brennock 402 (A. Dunmore 88, T. Ashgrove 51).", "A. Dunmore", .person, 1),
+        // Once a team, a team throughout the article, even where nothing marks it.
+        ("Kelvarshire 231, Brennock 402.\n\nTitle rivals Kelvarshire closed in, while Brennock took the day off.", "Kelvarshire",
+         .organization, 2),
+        // National sides are places; months and bowlers are no teams.
+        ("Israel 2, Bulgaria 0 (halftime 0-0).", "Israel", .place, 1),
+        ("England 245, Scotland 201 in the final.", "Scotland", .place, 1),
+        ("Prices peaked on May 22, 1996, and fell on May 23.", "May", nil, 0),
+        ("The vote was set for May 22 after talks with Theresa May. May said she would stay.", "Theresa May", .person, 2),
+        ("Tarrant c Dunmore b Ashgrove 2, Pellow not out 14.", "Ashgrove", nil, 0),
+    ]
+
+    /// A one-word organisation named mid-sentence is the same organisation at a sentence start.
+    @Test func oneWordOrganisationAtSentenceStart() throws {
+        let document = try extract("Investors bought Tarvello on Monday, and shares of Tarvello rose. Tarvello shares fell later.")
+        let entity = try #require(document.entity(named: "Tarvello"))
+        #expect(entity.type == .organization)
+        #expect(entity.mentions.count == 3)
+    }
+
+    @Test(arguments: teams)
+    func sportsTeams(text: String, name: String, type: EntityType?, mentions: Int) throws {
+        let document = try extract(text)
+        let entity = document.entity(named: name)
+        #expect(entity?.type == type, "entities: \(document.entities.map { "\($0.name):\($0.type)" })")
+        #expect((entity?.mentions.count ?? 0) == mentions)
+    }
 
     @Test(arguments: ambiguity)
     func resolvesAmbiguityByContext(text: String, name: String, type: EntityType?) throws {

@@ -49,6 +49,85 @@ import Testing
         #expect(quote.kind == kind)
     }
 
+    /// (text, quoted words, speaker as reported — entity name or the words that describe the speaker, rule prefix)
+    static let speakerPhrases: [(String, String, String, String)] = [
+        // A pronoun under an earlier reporting clause refers to that clause's subject.
+        ("Farmers said they want \u{201C}a fair price,\u{201D} not charity.", "a fair price,", "Farmers", "lead-in+outer-clause"),
+        ("The retired admiral said she wanted to speak \u{201C}directly to the sailors\u{201D} this week.", "directly to the sailors",
+         "The retired admiral", "lead-in+outer-clause"),
+        // A long sentence after the quote still opens with its reporting clause.
+        ("\u{201C}Who could have known this would happen?\u{201D} Anneke Visser said, looking out over the crowded square below.",
+         "Who could have known this would happen?", "Anneke Visser", "trailing"),
+        // A possessor and a role: the description is the speaker.
+        ("\u{201C}We will rebuild the harbour,\u{201D} Visser's former campaign spokesman said.", "We will rebuild the harbour,",
+         "Visser's former campaign spokesman", "trailing"),
+        // Documents speak through "reads".
+        ("\u{201C}Prices must come down this winter,\u{201D} the letter reads.", "Prices must come down this winter,", "the letter", "trailing"),
+        // The owner of a speech noun, with no reporting verb before it.
+        ("Anneke Visser spoke on Monday. Critics seized on Visser's claim that the harbour had \u{201C}thousands of rats\u{201D} this year.",
+         "thousands of rats", "Anneke Visser", "lead-in+possessor"),
+        // "several questions" is a noun, not the verb of the quote.
+        ("Anneke Visser said, raising several questions, including, \u{201C}Who pays for the dredging?\u{201D}", "Who pays for the dredging?",
+         "Anneke Visser", "lead-in"),
+        // A participle with a name of its own right before it.
+        ("The advert ends with footage of Anneke Visser saying, \u{201C}That makes me careful,\u{201D} in a debate.", "That makes me careful,",
+         "Anneke Visser", "lead-in"),
+        // An opening participial clause belongs to the subject after its comma.
+        ("Anneke Visser spoke first. After saying the pier was \u{201C}too old to save,\u{201D} she left the hall.", "too old to save,",
+         "Anneke Visser", "lead-in+pronoun"),
+        // A person "of" an organisation speaks, not the organisation.
+        ("\u{201C}It was the least bad outcome,\u{201D} Mr. Halvorsen of the Brenner Bank said.", "It was the least bad outcome,",
+         "Halvorsen", "trailing"),
+        // A relative clause hangs on the person before it.
+        ("The doubt was shared by Anneke Visser, leader of the dockers, who said her members would judge the owners \u{201C}by their deeds.\u{201D}",
+         "by their deeds.", "Anneke Visser", "lead-in"),
+        // "it" speaks for an organisation.
+        ("The Kelvar Shipping Company issued a warning about what it called \u{201C}a reckless strike.\u{201D}", "a reckless strike.",
+         "Kelvar Shipping Company", "lead-in+pronoun"),
+        // A thing inside an earlier reporting clause is not the speaker.
+        ("Anneke Visser said the long list of closures demands \u{201C}a real answer\u{201D} from the council.", "a real answer",
+         "Anneke Visser", "lead-in+outer-clause"),
+        // A country opening the sentence with a verb in -ed.
+        ("Norway accused the shipping firm of \u{201C}gross negligence\u{201D} on Friday.", "gross negligence", "Norway", "sentence-subject"),
+        // A quote that continues the reporter's sentence belongs to its subject.
+        ("In a speech on Monday, Anneke Visser attacked \u{201C}the greed of the owners, who never once came to the docks.\u{201D}",
+         "the greed of the owners, who never once came to the docks.", "Anneke Visser", "sentence-subject"),
+        // A phrase opened by a number is a speaker ("63 percent said").
+        ("In the survey, 63 percent said the harbour plan was \u{201C}a waste of money\u{201D} and should stop.", "a waste of money",
+         "63 percent", "lead-in"),
+        // A verb form inside a name ("United States") is no reporting verb.
+        ("Anneke Visser is telling farmers that the United States harvest is \u{201C}ruined\u{201D} this year.", "ruined",
+         "Anneke Visser", "lead-in"),
+    ]
+
+    @Test(arguments: speakerPhrases)
+    func reportsTheSpeakerAsDescribed(text: String, quoted: String, speaker: String, rule: String) throws {
+        let document = try extract(text)
+        let quote = try #require(document.quotes.first { document.string($0.range) == quoted },
+                                 "quotes: \(document.quotes.map { document.string($0.range) })")
+        let name = quote.speaker.map { document.entities[$0].name } ?? quote.speakerText
+        #expect(name == speaker, "rule \(quote.rule)")
+        #expect(quote.rule.hasPrefix(rule), "rule \(quote.rule)")
+    }
+
+    /// A name governed by a preposition is not the subject of the verb after it.
+    @Test func nameAfterPrepositionIsNoSpeaker() throws {
+        let document = try extract("The review rated most of the Brenner Bank claims as follows: \u{201C}Misleading, every one of them.\u{201D}")
+        #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } != "Brenner Bank" })
+    }
+
+    /// "No 10" is part of a name, not a number opening the speaker's description.
+    @Test func numberInsideANameOpensNoPhrase() throws {
+        let document = try extract("A Harbour Street No 10 spokeswoman said the talks went \u{201C}closely and calmly\u{201D} today.")
+        #expect(document.quotes.allSatisfy { $0.speakerText != "10 spokeswoman" })
+    }
+
+    /// A name inside a subordinate clause is not the sentence's subject.
+    @Test func subordinateClauseNameIsNoSentenceSubject() throws {
+        let document = try extract("Most dockers agreed that Anneke Visser is in \u{201C}good enough shape\u{201D} to lead.")
+        #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } != "Anneke Visser" })
+    }
+
     @Test func multiParagraphQuoteIsOneQuoteWithOneSpeaker() throws {
         let text = """
             Anneke Visser, a union organiser, said the talks had failed.
