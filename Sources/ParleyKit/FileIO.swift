@@ -53,7 +53,7 @@ public enum FileIO {
             }
             if failure != 0 { throw .unreadable("\(name): \(String(cString: strerror(failure)))") }
             if !atEnd {
-                if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
+                if bytes.count > maxBytes { throw .tooLarge(bytes: nil, limit: maxBytes) }
                 capacity = min(capacity * 2, maxBytes + 1)
             }
         }

@@ -40,9 +40,11 @@ public struct ParleyError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func binaryInput(_ detail: String) -> ParleyError {
         ParleyError(code: "binary-input", message: detail)
     }
-    /// The input is larger than the configured limit.
-    public static func tooLarge(bytes: Int, limit: Int) -> ParleyError {
-        ParleyError(code: "too-large", message: "the input has \(bytes) bytes, more than the limit of \(limit) (see --max-bytes)")
+    /// The input is larger than the configured limit; `bytes` is nil for a stream whose size is
+    /// unknown because reading stopped at the limit.
+    public static func tooLarge(bytes: Int?, limit: Int) -> ParleyError {
+        let size = bytes.map { "has \($0) bytes," } ?? "has"
+        return ParleyError(code: "too-large", message: "the input \(size) more than the limit of \(limit) bytes (see --max-bytes)")
     }
     /// The input could not be read from disk.
     public static func unreadable(_ detail: String) -> ParleyError {

@@ -139,6 +139,15 @@ import Testing
         let tooLarge = try CLIRunner.run(["analyze", "--max-bytes", "1000000", folder.path + "/line.txt"])
         #expect(tooLarge.status == 1)
         #expect(tooLarge.stdout.contains(#""code":"too-large""#))
+        #expect(tooLarge.stdout.contains("has \(bytes.count) bytes, more than the limit of 1000000 bytes"))
+    }
+
+    /// A stream over the limit is cut at the limit, so its size is unknown and not guessed
+    /// (regression: the message used to give the size of the part read so far).
+    @Test func oversizedStandardInputSaysItIsOverTheLimit() throws {
+        let outcome = try CLIRunner.run(["analyze", "--max-bytes", "1000"], stdin: Data(String(repeating: "word ", count: 2_000).utf8))
+        #expect(outcome.status == 74)
+        #expect(outcome.stderr.contains("the input has more than the limit of 1000 bytes"), "\(outcome.stderr)")
     }
 
     @Test func symlinkLoopsDanglingLinksAndSpecialFiles() throws {
