@@ -75,7 +75,6 @@ struct BatchDriver {
     ///
     /// A lazy sequence: JSON Lines input (files or standard input) is read line by line as the
     /// runner asks for items, so memory stays bounded by the longest line, never the whole stream.
-    /// Only the list of file paths is collected up front (it must be sorted).
     /// - Parameter onStreamFailure: called (on the reading thread) if standard input fails mid-stream;
     ///   the run then ends with the lines read so far and should exit with status 74.
     static func items(for options: InputOptions,
@@ -89,10 +88,11 @@ struct BatchDriver {
             return BatchItems(knownCount: 0, LazyJSONLines(sources: options.paths.map { .path($0) }, onStreamFailure: onStreamFailure))
         }
         if readsStdin { return BatchItems(knownCount: 1, CollectionOfOne(.bytes(id: "-", data: try readStdin(options)))) }
-        // Only the sorted path list is held; each item is made when the runner asks for it.
-        let roots = options.paths.map { (root: $0.hasSuffix("/") ? String($0.dropLast()) : $0, entries: InputCollector.collect([$0])) }
-        let items = roots.lazy.flatMap { root, entries in
-            entries.lazy.map { entry -> BatchItem in
+        // Folders are walked lazily (one listing at a time) and each item is made when the runner
+        // asks for it, so memory does not grow with the number of files.
+        let roots = options.paths.map { $0.count > 1 && $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        let items = roots.lazy.flatMap { root in
+            InputCollector.entries([root]).lazy.map { entry -> BatchItem in
                 switch entry {
                 case .file(let file):
                     let relative = file.hasPrefix(root + "/") ? String(file.dropFirst(root.count + 1))
@@ -103,7 +103,10 @@ struct BatchDriver {
                 }
             }
         }
-        return BatchItems(knownCount: roots.reduce(0) { $0 + $1.entries.count }, items)
+        // The total is only needed for the progress line on a terminal; counting walks the folders
+        // once more without keeping anything.
+        let total = StandardStreams.stderrIsTerminal ? InputCollector.entries(roots).reduce(0) { count, _ in count + 1 } : 0
+        return BatchItems(knownCount: total, items)
     }
 
     private static func readStdin(_ options: InputOptions) throws -> [UInt8] {
@@ -130,7 +133,7 @@ struct BatchDriver {
 }
 
 /// The items of a batch as a single-pass sequence, with their count when it is known in advance
-/// (files) or 0 when the input is a stream (JSON Lines).
+/// (files, counted only for the progress line on a terminal) or 0 when it is not.
 struct BatchItems: Sequence {
     let knownCount: Int
     private let base: AnySequence<BatchItem>

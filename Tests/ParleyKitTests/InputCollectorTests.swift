@@ -16,6 +16,17 @@ import Testing
         #expect(entries == ["F.TXT", "a.html", "b.txt", "sub/c.htm", "sub/deeper/d.xhtml"].map { .file(path: directory.path + "/" + $0) })
     }
 
+    /// The lazy walk lists one folder at a time yet yields exactly the order of sorting every path:
+    /// `a-b/…` and `a.txt` come before `a/…` because `-` and `.` sort before `/`.
+    @Test func lazyWalkIsInFullPathOrder() {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let names = ["a/z.txt", "a-b/c.txt", "a.txt", "a/b/c.txt", "a/b.txt", "ab.txt", "b/a.txt", "a0/x.txt"]
+        for name in names { directory.write(name, "x") }
+        let walked = Array(InputCollector.entries([directory.path]))
+        #expect(walked == names.sorted().map { .file(path: directory.path + "/" + $0) })
+    }
+
     @Test func survivesSymlinkLoopsAndReportsDanglingLinks() {
         let directory = TemporaryDirectory()
         defer { directory.remove() }
