@@ -56,6 +56,15 @@ final class QuoteAttributor {
         var quotes: [Quote] = []
         var previous: (speaker: Int?, text: String?, paragraphEnd: Int)?
         for span in spans {
+            if span.titleLike {
+                // A capitalised title is a quote only as the name a reporting verb gives
+                // (`Trump called her “Miss Piggy”`), not a show someone appeared on.
+                guard let naming = namingClause(span) else { continue }
+                let cueRange = naming.cueToken.map { document.tokens[$0].range }
+                quotes.append(Quote(range: span.range, speaker: naming.speaker, speakerText: naming.speakerText, cue: naming.cue,
+                                    cueRange: cueRange, kind: .partial, rule: naming.rule))
+                continue
+            }
             var attribution = transcript(span)
                 ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
                 ?? accordingTo(span) ?? colonParagraph(span) ?? previousSentence(span)
@@ -84,6 +93,25 @@ final class QuoteAttributor {
         return quotes
     }
 
+
+    /// Words before a capitalised quote that make it a venue or a work (`on “Fox News Sunday”`).
+    static let venuePrepositions: Set<String> = ["on", "in", "at", "of", "from", "for", "with", "by", "to", "about", "into", "via"]
+
+    /// The reporting clause that names a title-like quote: a reporting verb with a speaker, at most
+    /// ten tokens before the quote in the same clause (no comma or colon between them but those
+    /// of a list of quoted names), the quote not governed by a venue preposition, a possessor or a
+    /// determiner.
+    private func namingClause(_ span: QuoteSpan) -> Attribution? {
+        // "MSNBC's “Morning Joe”", "his “Keepin' It Real” program": an owned or determined title.
+        guard span.open > 0, !Self.venuePrepositions.contains(facts.lower[span.open - 1]),
+              facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.lower[span.open - 1]),
+              let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open, span.open - cue <= 10 else { return nil }
+        for index in (cue + 1)..<span.open {
+            if [":", ";", "(", "—", "–"].contains(facts.text[index]) { return nil }
+            if facts.text[index] == ",", facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
+        }
+        return attribution
+    }
 
     // MARK: - Indirect speech
 

@@ -189,6 +189,15 @@ import Testing
         #expect(document.quotes.isEmpty, "\(document.quotes.map { document.string($0.range) })")
     }
 
+    /// A capitalised name given by a reporting verb is a quote; a show owned by a broadcaster is not.
+    @Test func namesGivenByAReportingVerbAreQuotes() throws {
+        let document = try extract("Anneke Visser called the harbour master \u{201C}Captain Chaos\u{201D} and \u{201C}Lord Delay\u{201D} on Monday.")
+        #expect(document.quotes.map { document.string($0.range) } == ["Captain Chaos", "Lord Delay"])
+        #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } == "Anneke Visser" })
+        let show = try extract("Anneke Visser told Harbour Radio's \u{201C}Morning Tide\u{201D} that the strike would go on.")
+        #expect(show.quotes.isEmpty, "\(show.quotes.map { show.string($0.range) })")
+    }
+
     @Test func quoteOffsetsExcludeTheMarks() throws {
         let document = try extract("He said \u{201C}yes\u{201D} and \"no\" twice, Tom Hale said.")
         #expect(document.quotes.map { document.string($0.range) } == ["yes", "no"])
