@@ -363,6 +363,8 @@ final class QuoteAttributor {
     static let subordinators: Set<String> = ["that", "whether", "because", "if", "although", "though"]
 
     static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
+                                            "through", "around", "across", "near", "outside", "inside", "behind", "toward", "towards",
+                                            "throughout", "within", "beyond", "despite", "via",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
 
     /// A quote opening the sentence right after `…, Schiff said.` continues that reporting clause.
@@ -520,6 +522,12 @@ final class QuoteAttributor {
                 // "a narrator in the Clinton ad asks": the phrase the preposition attaches to.
                 var back = start - 2
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
+                // "Protesters marching through the streets chanted": a bare capitalised noun opening
+                // the sentence.
+                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.lower[floor]] == nil,
+                   !EntityMatcher.sentenceFunctionWords.contains(facts.text[floor]), !Self.determiners.contains(facts.lower[floor]) {
+                    return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
+                }
                 guard back >= floor, back < start - 2, Self.determiners.contains(facts.lower[back]) else { return nil }
                 let whole = document.string(TextRange(document.tokens[back].range.start, document.tokens[index].range.end))
                 return Subject(entity: nil, text: whole, pronoun: false, head: start - 2)

@@ -98,6 +98,12 @@ import Testing
         // A verb form inside a name ("United States") is no reporting verb.
         ("Anneke Visser is telling farmers that the United States harvest is \u{201C}ruined\u{201D} this year.", "ruined",
          "Anneke Visser", "lead-in"),
+        // Verbs of complaint, chanting and naming report speech too.
+        ("Anneke Visser spoke last. Bemoaning the \u{201C}endless delays,\u{201D} Visser left the hall.", "endless delays,",
+         "Anneke Visser", "lead-in"),
+        ("The old mayor branded the scheme \u{201C}a folly\u{201D} in his column.", "a folly", "The old mayor", "lead-in"),
+        // A bare capitalised noun opening the sentence, before a participle and its preposition.
+        ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
     ]
 
     @Test(arguments: speakerPhrases)
