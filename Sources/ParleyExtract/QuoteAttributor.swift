@@ -432,7 +432,8 @@ final class QuoteAttributor {
             var first = index
             while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
             if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
-            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]) {
+            // ("as Clinton put it": "as" before a subject and its verb is a conjunction.)
+            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]), facts.lower[first - 1] != "as" {
                 // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
                 if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
                     return Subject(entity: owner, text: nil, pronoun: false)
@@ -518,7 +519,7 @@ final class QuoteAttributor {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]) {
+            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]), facts.lower[start - 1] != "as" {
                 // "a narrator in the Clinton ad asks": the phrase the preposition attaches to.
                 var back = start - 2
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
@@ -730,8 +731,23 @@ final class QuoteAttributor {
 
     /// A reporting verb; a word inside a name ("United States", "Says Media") is never one.
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && entityAt[index] == nil && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
+        guard facts.kinds[index] == .word, entityAt[index] == nil else { return false }
+        return lexicon.speechVerbLemma(folded: facts.folded[index]) != nil || isPutIt(index)
     }
+
+    /// `as a memo put it`, `as she puts it in her book`: "put it" reports words, when nothing but
+    /// punctuation, an adverb or a short adverbial follows "it".
+    private func isPutIt(_ index: Int) -> Bool {
+        guard facts.lower[index] == "put" || facts.lower[index] == "puts", index + 1 < facts.count, facts.lower[index + 1] == "it" else {
+            return false
+        }
+        let next = index + 2
+        guard next < facts.count, facts.kinds[next] == .word else { return true }
+        return Self.putItFollowers.contains(facts.lower[next]) || (facts.lower[next].hasSuffix("ly") && facts.length[next] > 4)
+    }
+
+    /// Words that may follow `put it` when it reports words (`put it in a statement`, `put it this way`).
+    static let putItFollowers: Set<String> = ["in", "this", "that", "on", "at", "to", "during", "when", "after", "last", "recently"]
 
     private func paragraphIndex(of token: Int) -> Int {
         let start = document.tokens[min(token, facts.count - 1)].range.start

@@ -102,6 +102,11 @@ import Testing
         ("Anneke Visser spoke last. Bemoaning the \u{201C}endless delays,\u{201D} Visser left the hall.", "endless delays,",
          "Anneke Visser", "lead-in"),
         ("The old mayor branded the scheme \u{201C}a folly\u{201D} in his column.", "a folly", "The old mayor", "lead-in"),
+        // "as X put it" reports words, before or after the quote.
+        ("The scheme needs a \u{201C}reliable source of funds,\u{201D} as a harbour board memo put it.", "reliable source of funds,",
+         "a harbour board memo", "trailing"),
+        ("Anneke Visser was seen, as the Harbour Gazette put it in a long profile, as \u{201C}the fixer.\u{201D}", "the fixer.",
+         "Harbour Gazette", "lead-in"),
         // A bare capitalised noun opening the sentence, before a participle and its preposition.
         ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
     ]
