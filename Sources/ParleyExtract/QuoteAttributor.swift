@@ -98,16 +98,21 @@ final class QuoteAttributor {
     static let venuePrepositions: Set<String> = ["on", "in", "at", "of", "from", "for", "with", "by", "to", "about", "into", "via"]
 
     /// The reporting clause that names a title-like quote: a reporting verb with a speaker, at most
-    /// ten tokens before the quote in the same clause (no comma or colon between them but those
+    /// nine tokens (besides earlier quotes) before the quote in the same clause (no comma or colon between them but those
     /// of a list of quoted names), the quote not governed by a venue preposition, a possessor or a
     /// determiner.
     private func namingClause(_ span: QuoteSpan) -> Attribution? {
         // "MSNBC's “Morning Joe”", "his “Keepin' It Real” program": an owned or determined title.
         guard span.open > 0, !Self.venuePrepositions.contains(facts.lower[span.open - 1]),
               facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.lower[span.open - 1]),
-              let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open, span.open - cue <= 10 else { return nil }
+              let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open else { return nil }
+        var between = 0  // tokens outside earlier quotes of the list
+        var insideQuote = false
         for index in (cue + 1)..<span.open {
-            if [":", ";", "(", "—", "–"].contains(facts.text[index]) { return nil }
+            if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
+            if insideQuote { continue }
+            between += 1
+            if between > 9 || [":", ";", "(", "—", "–"].contains(facts.text[index]) { return nil }
             if facts.text[index] == ",", facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
         }
         return attribution

@@ -40,7 +40,8 @@ struct QuoteFinder {
             let before: UInt8 = start > 0 ? bytes[start - 1] : 0x0A
             let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
             let letterAfter = after >= 0x41 && (after <= 0x5A || (after >= 0x61 && after <= 0x7A) || after >= 0xC0)
-            if (before == 0x0A || before == 0x20) && letterAfter { return (.open, .double) }
+            // At a paragraph's start it can only open (`”… what I learned is …”`).
+            if before == 0x0A || before == 0x20 && letterAfter { return (.open, .double) }
             return (.close, .double)
         case "‘", "‹": return (.open, .single)
         case "’", "›": return (.close, .single)
@@ -170,10 +171,14 @@ struct QuoteFinder {
         var significant = 0
         var capitalised = 0
         var letters = false
-        for index in (open + 1)..<close where facts.kinds[index] == .word {
+        for index in (open + 1)..<close {
+            // A full stop inside, then more words: two utterances ("The Donald. Big Daddy."), no title.
+            if [".", "?", "!"].contains(facts.text[index]), index + 1 < close, facts.kinds[index + 1] == .word { return false }
+            guard facts.kinds[index] == .word else { continue }
             letters = true
-            let short = facts.length[index] < 4 && !facts.capitalized[index]
-            if short { continue }  // "of", "the", "and" may stay lower case in a title
+            // "of", "the", "and" may stay lower case in a title; "I" is capitalised in any sentence.
+            let short = facts.length[index] < 4 && !facts.capitalized[index] || facts.text[index] == "I"
+            if short { continue }
             significant += 1
             if facts.capitalized[index] { capitalised += 1 }
         }

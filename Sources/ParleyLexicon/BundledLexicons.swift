@@ -97315,6 +97315,8 @@ branded	brand	speech
 branding	brand	speech
 labeled	label	speech
 labelled	label	speech
+ruled	rule	speech
+referenced	reference	speech
 believe	believe	cognition
 believed	believe	cognition
 believes	believe	cognition

@@ -107,6 +107,8 @@ import Testing
          "a harbour board memo", "trailing"),
         ("Anneke Visser was seen, as the Harbour Gazette put it in a long profile, as \u{201C}the fixer.\u{201D}", "the fixer.",
          "Harbour Gazette", "lead-in"),
+        ("The Harbour Gazette ruled that the claim about \u{201C}thousands of rats\u{201D} was false.", "thousands of rats",
+         "Harbour Gazette", "lead-in"),
         // A bare capitalised noun opening the sentence, before a participle and its preposition.
         ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
     ]
@@ -207,6 +209,21 @@ import Testing
         #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } == "Anneke Visser" })
         let show = try extract("Anneke Visser told Harbour Radio's \u{201C}Morning Tide\u{201D} that the strike would go on.")
         #expect(show.quotes.isEmpty, "\(show.quotes.map { show.string($0.range) })")
+    }
+
+    /// Speech that happens to be capitalised is no title: "I", or two utterances in one quote.
+    @Test func capitalisedSpeechIsNotATitle() throws {
+        let document = try extract("\u{201C}Who reads the harbour plan?\u{201D} Anneke Visser asked. \u{201C}Neither do I.\u{201D}\n\n"
+                                   + "\u{201C}Here comes the Boss,\u{201D} Tom Hale said. \u{201C}The Boss. Big Man.\u{201D}")
+        #expect(document.quotes.map { document.string($0.range) }
+                == ["Who reads the harbour plan?", "Neither do I.", "Here comes the Boss,", "The Boss. Big Man."])
+    }
+
+    /// A closing mark that opens a paragraph opens a quote, even before an ellipsis.
+    @Test func closingMarkAtParagraphStartOpensAQuote() throws {
+        let document = try extract("Anneke Visser spoke.\n\n\u{201D}\u{2026} what we learned is that nobody listens,\u{201D} Visser said.")
+        #expect(document.quotes.map { document.string($0.range) } == ["\u{2026} what we learned is that nobody listens,"])
+        #expect(document.quotes.first.flatMap { $0.speaker }.map { document.entities[$0].name } == "Anneke Visser")
     }
 
     @Test func quoteOffsetsExcludeTheMarks() throws {
