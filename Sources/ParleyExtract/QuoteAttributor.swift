@@ -37,7 +37,8 @@ final class QuoteAttributor {
         var rule: String
     }
 
-    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their"]
+    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their",
+                                           "my", "our", "your", "its"]
     /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
     static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
                                             "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
@@ -380,10 +381,20 @@ final class QuoteAttributor {
         let previous = document.sentences[sentence - 1].tokens
         var end = previous.upperBound - 1
         while end > previous.lowerBound, facts.kinds[end] == .punctuation { end -= 1 }
-        // The previous sentence must end with its reporting verb and hold no quote of its own.
-        guard isSpeechVerb(end), !previous.contains(where: { facts.kinds[$0] == .quote }),
-              let subject = subjectBefore(verb: end, floor: previous.lowerBound) else { return nil }
-        return make(subject, verb: end, rule: "previous-sentence")
+        // The previous sentence must hold no quote of its own.
+        guard !previous.contains(where: { facts.kinds[$0] == .quote }) else { return nil }
+        if isSpeechVerb(end), let subject = subjectBefore(verb: end, floor: previous.lowerBound) {
+            return make(subject, verb: end, rule: "previous-sentence")
+        }
+        // "Lawrence Cummings called him a master of deals. “He showed again and again …”": a named
+        // speaker of a reporting verb anywhere in the sentence before.
+        for verb in previous where isSpeechVerb(verb) && !isNounUse(verb) && !facts.lower[verb].hasSuffix("ing") {
+            if let subject = subjectBefore(verb: verb, floor: previous.lowerBound), let entity = subject.entity, !subject.pronoun,
+               entities[entity].type != .place {
+                return make(subject, verb: verb, rule: "previous-sentence")
+            }
+        }
+        return nil
     }
 
     /// `according to X` in the quote's sentence (before or after it).
@@ -475,6 +486,11 @@ final class QuoteAttributor {
         if facts.text[index] == "," {
             var back = index - 1
             while back >= floor, back >= index - 24, facts.text[back] != "," { back -= 1 }
+            // "His former partner, Lawrence Cummings, said": the apposition is the person's name.
+            if back >= floor, facts.text[back] == ",", back + 1 < index, let name = entityAt[index - 1], entityAt[back + 1] == name,
+               entities[name].type == .person {
+                return Subject(entity: name, text: nil, pronoun: false)
+            }
             if back - 1 >= floor, facts.text[back] == ",", let entity = entityAt[back - 1] {
                 return Subject(entity: entity, text: nil, pronoun: false)
             }

@@ -97317,6 +97317,11 @@ labeled	label	speech
 labelled	label	speech
 ruled	rule	speech
 referenced	reference	speech
+sing	sing	speech
+sings	sing	speech
+sang	sing	speech
+sung	sing	speech
+singing	sing	speech
 believe	believe	cognition
 believed	believe	cognition
 believes	believe	cognition

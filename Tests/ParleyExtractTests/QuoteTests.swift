@@ -109,6 +109,12 @@ import Testing
          "Harbour Gazette", "lead-in"),
         ("The Harbour Gazette ruled that the claim about \u{201C}thousands of rats\u{201D} was false.", "thousands of rats",
          "Harbour Gazette", "lead-in"),
+        // "my", "our", "its" open a described speaker.
+        ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
+        // A named speaker of a reporting verb in the sentence before a quote that stands alone.
+        ("Her old business partner, Tom Hale, called her a genius at logistics. \u{201C}She saw problems nobody else saw.\u{201D}",
+         "She saw problems nobody else saw.", "Tom Hale", "previous-sentence"),
+        ("\u{201C}Keep your head up,\u{201D} Anneke Visser sings in the chorus.", "Keep your head up,", "Anneke Visser", "trailing"),
         // A bare capitalised noun opening the sentence, before a participle and its preposition.
         ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
     ]
