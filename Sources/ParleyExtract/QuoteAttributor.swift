@@ -239,6 +239,11 @@ final class QuoteAttributor {
         while index >= 0, facts.sentenceOf[index] == sentence {
             // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
             if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
+            // "she said, but …, and as Trump went on about “…”": a clause of its own, opened by a
+            // conjunction and a named subject, ends the search; its subject speaks.
+            if !insideEarlierQuote, let subject = clauseSubject(at: index, quote: span.open) {
+                return Attribution(speaker: subject, speakerText: nil, cue: nil, cueToken: nil, rule: "clause-subject")
+            }
             // "Trump's claim that there were “…”": the owner of a speech noun, when no reporting verb
             // comes before it in the sentence.
             if !insideEarlierQuote, index >= 2, isSpeechVerb(index), facts.kinds[index - 1] == .possessive,
@@ -294,6 +299,29 @@ final class QuoteAttributor {
             index -= 1
         }
         return nil
+    }
+
+    /// Conjunctions that open a clause with a subject of its own.
+    static let clauseConjunctions: Set<String> = ["as", "while", "when", "whereas", "because", "after", "before", "until", "since"]
+
+    /// The named subject of a clause opened at `index` by a conjunction after a comma, `and`, `but`
+    /// or the sentence start, that runs on to the quote at `quote`: `…, and as Trump went on about
+    /// “…”`. The name must be followed by a lower-case word (its verb), not a possessive; a comma
+    /// outside quotes before the quote makes the clause a parenthetical (`, as Hale knows,`).
+    private func clauseSubject(at index: Int, quote: Int) -> Int? {
+        guard Self.clauseConjunctions.contains(facts.lower[index]), index + 1 < facts.count, let entity = entityAt[index + 1],
+              entities[entity].type != .place else { return nil }
+        let sentenceStart = document.sentences[facts.sentenceOf[index]].tokens.lowerBound
+        guard index == sentenceStart || [",", "and", "but", "—", "–"].contains(facts.lower[index - 1]) else { return nil }
+        var end = index + 1
+        while end < facts.count, entityAt[end] == entity { end += 1 }
+        guard end < facts.count, facts.kinds[end] == .word, !facts.capitalized[end] else { return nil }
+        var insideQuote = false
+        for probe in end..<quote {
+            if facts.kinds[probe] == .quote { insideQuote.toggle() }
+            else if !insideQuote, facts.text[probe] == "," { return nil }
+        }
+        return entity
     }
 
     /// Transcripts: a quote that opens with a speaker label in capitals, `"PENCE: Well, look …"`.

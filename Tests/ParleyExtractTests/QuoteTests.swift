@@ -109,6 +109,9 @@ import Testing
          "Harbour Gazette", "lead-in"),
         ("The Harbour Gazette ruled that the claim about \u{201C}thousands of rats\u{201D} was false.", "thousands of rats",
          "Harbour Gazette", "lead-in"),
+        // A clause opened by a conjunction and a name of its own ends the search for a reporting verb.
+        ("\u{201C}Are we winning?\u{201D} she said, but Tom Hale was asleep, and as Anneke Visser went on about \u{201C}the stolen harbour\u{201D} the crowd cheered.",
+         "the stolen harbour", "Anneke Visser", "clause-subject"),
         // "my", "our", "its" open a described speaker.
         ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
         // A named speaker of a reporting verb in the sentence before a quote that stands alone.
@@ -127,6 +130,13 @@ import Testing
         let name = quote.speaker.map { document.entities[$0].name } ?? quote.speakerText
         #expect(name == speaker, "rule \(quote.rule)")
         #expect(quote.rule.hasPrefix(rule), "rule \(quote.rule)")
+    }
+
+    /// A parenthetical clause (`, as Tom Hale knows,`) does not take the quote from the reporting verb.
+    @Test func parentheticalClauseIsNoSpeaker() throws {
+        let document = try extract("Anneke Visser said the dockers, as Tom Hale knows, want \u{201C}a fair deal\u{201D} this year.")
+        let quote = try #require(document.quotes.first)
+        #expect(quote.speaker.map { document.entities[$0].name } == "Anneke Visser", "rule \(quote.rule)")
     }
 
     /// A name governed by a preposition is not the subject of the verb after it.
