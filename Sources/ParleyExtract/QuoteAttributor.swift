@@ -26,7 +26,11 @@ final class QuoteAttributor {
         self.lexicon = lexicon
         self.entities = entities
         entityAt = document.entityIndexByToken()
+        quoted = Array(repeating: false, count: facts.count)
     }
+
+    /// True for tokens inside a quote span, marks included (set by `attribute`).
+    private var quoted: [Bool]
 
     /// Who said it, and how we know.
     struct Attribution {
@@ -56,6 +60,9 @@ final class QuoteAttributor {
     func attribute(_ spans: [QuoteSpan]) -> [Quote] {
         var quotes: [Quote] = []
         var previous: (speaker: Int?, text: String?, paragraphEnd: Int)?
+        for span in spans {
+            for index in span.open..<min(span.close + 1, facts.count) { quoted[index] = true }
+        }
         for span in spans {
             if span.titleLike {
                 // A capitalised title is a quote only as the name a reporting verb gives
@@ -682,10 +689,10 @@ final class QuoteAttributor {
 
     /// The subject of the first reporting verb (not a participle) in `range`.
     private func mainSpeaker(in range: Range<Int>) -> Subject? {
-        var insideQuote = false
+        // Quote spans, not mark parity: a sentence may start inside a quote ("… with Trump,"
+        // Sanders said, suggesting …).
         for index in range {
-            if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
-            guard !insideQuote, isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
+            guard !quoted[index], isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
             if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
         }
         return nil

@@ -69,6 +69,9 @@ import Testing
         // "several questions" is a noun, not the verb of the quote.
         ("Anneke Visser said, raising several questions, including, \u{201C}Who pays for the dredging?\u{201D}", "Who pays for the dredging?",
          "Anneke Visser", "lead-in"),
+        // The same when the sentence starts inside the earlier quote.
+        ("\u{201C}We will not move. The owners never listen to Tom Hale,\u{201D} Anneke Visser said, raising several questions, including, \u{201C}Who pays for the dredging?\u{201D}",
+         "Who pays for the dredging?", "Anneke Visser", "lead-in"),
         // A participle with a name of its own right before it.
         ("The advert ends with footage of Anneke Visser saying, \u{201C}That makes me careful,\u{201D} in a debate.", "That makes me careful,",
          "Anneke Visser", "lead-in"),
