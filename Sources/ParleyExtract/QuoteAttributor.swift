@@ -743,7 +743,21 @@ final class QuoteAttributor {
                 return Subject(entity: subject, text: nil, pronoun: true)
             }
         }
-        if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt) {
+        // "Clinton's campaign is seeking … what they call …": a sentence opened by a possessor and a
+        // speaking body is what "they" refers to.
+        if pronoun == "they", index < facts.count {
+            let start = document.sentences[facts.sentenceOf[index]].tokens.lowerBound
+            if let owner = entityAt[start], entities[owner].type != .place {
+                var end = start
+                while end < index, entityAt[end] == owner { end += 1 }
+                if end + 1 < index, facts.kinds[end] == .possessive, Self.sourceNouns.contains(facts.lower[end + 1]) {
+                    let phrase = document.string(TextRange(document.tokens[start].range.start, document.tokens[end + 1].range.end))
+                    return Subject(entity: nil, text: phrase, pronoun: true)
+                }
+            }
+        }
+        if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt),
+           pronoun != "they" || entities[entity].type != .place {
             return Subject(entity: entity, text: nil, pronoun: true)
         }
         return Subject(entity: nil, text: pronoun, pronoun: true)

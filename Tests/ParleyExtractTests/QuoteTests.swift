@@ -115,6 +115,9 @@ import Testing
         // A clause opened by a conjunction and a name of its own ends the search for a reporting verb.
         ("\u{201C}Are we winning?\u{201D} she said, but Tom Hale was asleep, and as Anneke Visser went on about \u{201C}the stolen harbour\u{201D} the crowd cheered.",
          "the stolen harbour", "Anneke Visser", "clause-subject"),
+        // "they" after a sentence opened by a possessor and a speaking body.
+        ("Anneke Visser's campaign wants to contrast her plan with what they call Tom Hale's \u{201C}lazy harbour.\u{201D}",
+         "lazy harbour.", "Anneke Visser's campaign", "lead-in+pronoun"),
         // "my", "our", "its" open a described speaker.
         ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
         // A named speaker of a reporting verb in the sentence before a quote that stands alone.
