@@ -76,7 +76,7 @@ final class QuoteAttributor {
             var attribution = transcript(span)
                 ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
                 ?? accordingTo(span) ?? colonParagraph(span) ?? previousSentence(span)
-                ?? (span.kind == .partial || continuesSentence(span) ? sentenceSubject(span) : nil)
+                ?? (span.kind == .partial || continuesSentence(span) || opensAfterColon(span) ? sentenceSubject(span) : nil)
             if attribution == nil, let previous, previous.speaker != nil || previous.text != nil,
                paragraphIndex(of: span.open) == previous.paragraphEnd {
                 // A second quote in the same paragraph with no reporting clause of its own.
@@ -372,6 +372,7 @@ final class QuoteAttributor {
             if let entity = entityAt[index] {
                 let previous = index - 1
                 let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
+                    || isGoverned(index, floor: sentence.lowerBound)
                 var end = index
                 while end < span.open, entityAt[end] == entity { end += 1 }
                 let possessor = end < facts.count && facts.kinds[end] == .possessive
@@ -491,6 +492,11 @@ final class QuoteAttributor {
                 }
                 return nil
             }
+            return Subject(entity: entity, text: nil, pronoun: false)
+        }
+        // "the Chicago Police Department which reported": a relative pronoun right after a name.
+        if ["who", "which", "that"].contains(facts.lower[index]), index - 1 >= floor, let entity = entityAt[index - 1],
+           entities[entity].type != .place {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         // "X, leader of the bloc, who said …": the person the relative clause hangs on.
@@ -677,8 +683,23 @@ final class QuoteAttributor {
         // "Trump's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
         if Self.nounMarkers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
         let plural = facts.lower[index].hasSuffix("s")
-        return plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number)
+        if plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number) { return true }
+        // "a new campaign message": a base form after a singular lower-case noun is a compound noun;
+        // a verb after a singular subject would end in -s ("the campaign says").
+        let previous = facts.lower[index - 1]
+        return facts.kinds[index - 1] == .word && !facts.capitalized[index - 1] && entityAt[index - 1] == nil
+            && lexicon.speechVerbLemma(folded: facts.folded[index]) == facts.lower[index]
+            && !previous.hasSuffix("s") && !previous.hasSuffix("ly") && !Self.beforeBaseVerb.contains(previous)
+            && Self.pronouns[previous] == nil && !isSpeechVerb(index - 1)
     }
+
+    /// Words after which a base form is still a verb: pronouns, modals and auxiliaries, "to",
+    /// adverbs, and plural nouns without -s.
+    static let beforeBaseVerb: Set<String> = ["i", "you", "we", "they", "to", "not", "never", "also", "can", "could", "will", "would",
+                                              "shall", "should", "may", "might", "must", "do", "did", "does", "don't", "didn't",
+                                              "people", "police", "men", "women", "children", "staff", "media", "public", "crowd",
+                                              "who", "that", "which", "and", "or", "but", "then", "often", "still", "just", "even",
+                                              "only", "always", "now", "let", "help", "and", "cannot", "won't", "wouldn't"]
 
     /// Words after which a verb form is a noun.
     static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",

@@ -118,6 +118,12 @@ import Testing
         // "they" after a sentence opened by a possessor and a speaking body.
         ("Anneke Visser's campaign wants to contrast her plan with what they call Tom Hale's \u{201C}lazy harbour.\u{201D}",
          "lazy harbour.", "Anneke Visser's campaign", "lead-in+pronoun"),
+        // "campaign message" is a noun; after its colon, the sentence's subject speaks.
+        ("Anneke Visser is rolling out a new and more personal campaign message: \u{201C}It's about me.\u{201D}", "It's about me.",
+         "Anneke Visser", "sentence-subject"),
+        // A relative pronoun right after a name.
+        ("They turned to the Harbour Police Department which reported \u{201C}2,521 incidents\u{201D} last year.", "2,521 incidents",
+         "Harbour Police Department", "lead-in"),
         // "my", "our", "its" open a described speaker.
         ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
         // A named speaker of a reporting verb in the sentence before a quote that stands alone.
