@@ -747,6 +747,12 @@ final class QuoteAttributor {
                   !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) { index += 1 }
             if index < facts.count, let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
             guard index > start + 1 else { return nil }
+            // "per the party's bylaws", "according to the company's filing": the owned document speaks.
+            if index + 1 < facts.count, facts.kinds[index] == .possessive, facts.kinds[index + 1] == .word, !facts.capitalized[index + 1],
+               !Self.nonNounHeads.contains(facts.lower[index + 1]) {
+                return Subject(entity: nil, text: document.string(TextRange(document.tokens[start].range.start, document.tokens[index + 1].range.end)),
+                               pronoun: false)
+            }
             if let entity = entityWithRole(index - 1, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             return Subject(entity: nil, text: (start..<index).map { facts.text[$0] }.joined(separator: " "), pronoun: false)
         }

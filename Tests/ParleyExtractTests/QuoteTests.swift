@@ -124,6 +124,9 @@ import Testing
         // A relative pronoun right after a name.
         ("They turned to the Harbour Police Department which reported \u{201C}2,521 incidents\u{201D} last year.", "2,521 incidents",
          "Harbour Police Department", "lead-in"),
+        // An owned document speaks: "per the union's rules".
+        ("Proxies are barred when voting \u{201C}to fill a vacancy on the board,\u{201D} per the union's rules.",
+         "to fill a vacancy on the board,", "the union's rules", "trailing"),
         // "my", "our", "its" open a described speaker.
         ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
         // A named speaker of a reporting verb in the sentence before a quote that stands alone.
