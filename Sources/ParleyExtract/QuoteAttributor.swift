@@ -26,7 +26,11 @@ final class QuoteAttributor {
         self.lexicon = lexicon
         self.entities = entities
         entityAt = document.entityIndexByToken()
+        quoted = Array(repeating: false, count: facts.count)
     }
+
+    /// True for tokens inside a quote span, marks included (set by `attribute`).
+    private var quoted: [Bool]
 
     /// Who said it, and how we know.
     struct Attribution {
@@ -37,7 +41,8 @@ final class QuoteAttributor {
         var rule: String
     }
 
-    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their"]
+    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their",
+                                           "my", "our", "your", "its"]
     /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
     static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
                                             "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
@@ -56,10 +61,22 @@ final class QuoteAttributor {
         var quotes: [Quote] = []
         var previous: (speaker: Int?, text: String?, paragraphEnd: Int)?
         for span in spans {
+            for index in span.open..<min(span.close + 1, facts.count) { quoted[index] = true }
+        }
+        for span in spans {
+            if span.titleLike {
+                // A capitalised title is a quote only as the name a reporting verb gives
+                // (`Trump called her “Miss Piggy”`), not a show someone appeared on.
+                guard let naming = namingClause(span) else { continue }
+                let cueRange = naming.cueToken.map { document.tokens[$0].range }
+                quotes.append(Quote(range: span.range, speaker: naming.speaker, speakerText: naming.speakerText, cue: naming.cue,
+                                    cueRange: cueRange, kind: .partial, rule: naming.rule))
+                continue
+            }
             var attribution = transcript(span)
                 ?? (span.kind == .partial ? leadIn(span) ?? trailing(span) : trailing(span) ?? leadIn(span))
                 ?? accordingTo(span) ?? colonParagraph(span) ?? previousSentence(span)
-                ?? (span.kind == .partial || continuesSentence(span) ? sentenceSubject(span) : nil)
+                ?? (span.kind == .partial || continuesSentence(span) || opensAfterColon(span) ? sentenceSubject(span) : nil)
             if attribution == nil, let previous, previous.speaker != nil || previous.text != nil,
                paragraphIndex(of: span.open) == previous.paragraphEnd {
                 // A second quote in the same paragraph with no reporting clause of its own.
@@ -84,6 +101,30 @@ final class QuoteAttributor {
         return quotes
     }
 
+
+    /// Words before a capitalised quote that make it a venue or a work (`on “Fox News Sunday”`).
+    static let venuePrepositions: Set<String> = ["on", "in", "at", "of", "from", "for", "with", "by", "to", "about", "into", "via"]
+
+    /// The reporting clause that names a title-like quote: a reporting verb with a speaker, at most
+    /// nine tokens (besides earlier quotes) before the quote in the same clause (no comma or colon between them but those
+    /// of a list of quoted names), the quote not governed by a venue preposition, a possessor or a
+    /// determiner.
+    private func namingClause(_ span: QuoteSpan) -> Attribution? {
+        // "MSNBC's “Morning Joe”", "his “Keepin' It Real” program": an owned or determined title.
+        guard span.open > 0, !Self.venuePrepositions.contains(facts.lower[span.open - 1]),
+              facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.lower[span.open - 1]),
+              let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open else { return nil }
+        var between = 0  // tokens outside earlier quotes of the list
+        var insideQuote = false
+        for index in (cue + 1)..<span.open {
+            if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
+            if insideQuote { continue }
+            between += 1
+            if between > 9 || [":", ";", "(", "—", "–"].contains(facts.text[index]) { return nil }
+            if facts.text[index] == ",", facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
+        }
+        return attribution
+    }
 
     // MARK: - Indirect speech
 
@@ -205,6 +246,11 @@ final class QuoteAttributor {
         while index >= 0, facts.sentenceOf[index] == sentence {
             // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
             if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
+            // "she said, but …, and as Trump went on about “…”": a clause of its own, opened by a
+            // conjunction and a named subject, ends the search; its subject speaks.
+            if !insideEarlierQuote, let subject = clauseSubject(at: index, quote: span.open) {
+                return Attribution(speaker: subject, speakerText: nil, cue: nil, cueToken: nil, rule: "clause-subject")
+            }
             // "Trump's claim that there were “…”": the owner of a speech noun, when no reporting verb
             // comes before it in the sentence.
             if !insideEarlierQuote, index >= 2, isSpeechVerb(index), facts.kinds[index - 1] == .possessive,
@@ -262,6 +308,29 @@ final class QuoteAttributor {
         return nil
     }
 
+    /// Conjunctions that open a clause with a subject of its own.
+    static let clauseConjunctions: Set<String> = ["as", "while", "when", "whereas", "because", "after", "before", "until", "since"]
+
+    /// The named subject of a clause opened at `index` by a conjunction after a comma, `and`, `but`
+    /// or the sentence start, that runs on to the quote at `quote`: `…, and as Trump went on about
+    /// “…”`. The name must be followed by a lower-case word (its verb), not a possessive; a comma
+    /// outside quotes before the quote makes the clause a parenthetical (`, as Hale knows,`).
+    private func clauseSubject(at index: Int, quote: Int) -> Int? {
+        guard Self.clauseConjunctions.contains(facts.lower[index]), index + 1 < facts.count, let entity = entityAt[index + 1],
+              entities[entity].type != .place else { return nil }
+        let sentenceStart = document.sentences[facts.sentenceOf[index]].tokens.lowerBound
+        guard index == sentenceStart || [",", "and", "but", "—", "–"].contains(facts.lower[index - 1]) else { return nil }
+        var end = index + 1
+        while end < facts.count, entityAt[end] == entity { end += 1 }
+        guard end < facts.count, facts.kinds[end] == .word, !facts.capitalized[end] else { return nil }
+        var insideQuote = false
+        for probe in end..<quote {
+            if facts.kinds[probe] == .quote { insideQuote.toggle() }
+            else if !insideQuote, facts.text[probe] == "," { return nil }
+        }
+        return entity
+    }
+
     /// Transcripts: a quote that opens with a speaker label in capitals, `"PENCE: Well, look …"`.
     private func transcript(_ span: QuoteSpan) -> Attribution? {
         var index = span.open + 1
@@ -303,6 +372,7 @@ final class QuoteAttributor {
             if let entity = entityAt[index] {
                 let previous = index - 1
                 let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
+                    || isGoverned(index, floor: sentence.lowerBound)
                 var end = index
                 while end < span.open, entityAt[end] == entity { end += 1 }
                 let possessor = end < facts.count && facts.kinds[end] == .possessive
@@ -335,6 +405,8 @@ final class QuoteAttributor {
     static let subordinators: Set<String> = ["that", "whether", "because", "if", "although", "though"]
 
     static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
+                                            "through", "around", "across", "near", "outside", "inside", "behind", "toward", "towards",
+                                            "throughout", "within", "beyond", "despite", "via",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
 
     /// A quote opening the sentence right after `…, Schiff said.` continues that reporting clause.
@@ -345,10 +417,20 @@ final class QuoteAttributor {
         let previous = document.sentences[sentence - 1].tokens
         var end = previous.upperBound - 1
         while end > previous.lowerBound, facts.kinds[end] == .punctuation { end -= 1 }
-        // The previous sentence must end with its reporting verb and hold no quote of its own.
-        guard isSpeechVerb(end), !previous.contains(where: { facts.kinds[$0] == .quote }),
-              let subject = subjectBefore(verb: end, floor: previous.lowerBound) else { return nil }
-        return make(subject, verb: end, rule: "previous-sentence")
+        // The previous sentence must hold no quote of its own.
+        guard !previous.contains(where: { facts.kinds[$0] == .quote }) else { return nil }
+        if isSpeechVerb(end), let subject = subjectBefore(verb: end, floor: previous.lowerBound) {
+            return make(subject, verb: end, rule: "previous-sentence")
+        }
+        // "Lawrence Cummings called him a master of deals. “He showed again and again …”": a named
+        // speaker of a reporting verb anywhere in the sentence before.
+        for verb in previous where isSpeechVerb(verb) && !isNounUse(verb) && !facts.lower[verb].hasSuffix("ing") {
+            if let subject = subjectBefore(verb: verb, floor: previous.lowerBound), let entity = subject.entity, !subject.pronoun,
+               entities[entity].type != .place {
+                return make(subject, verb: verb, rule: "previous-sentence")
+            }
+        }
+        return nil
     }
 
     /// `according to X` in the quote's sentence (before or after it).
@@ -402,13 +484,19 @@ final class QuoteAttributor {
             var first = index
             while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
             if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
-            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]) {
+            // ("as Clinton put it": "as" before a subject and its verb is a conjunction.)
+            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]), facts.lower[first - 1] != "as" {
                 // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
                 if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
                     return Subject(entity: owner, text: nil, pronoun: false)
                 }
                 return nil
             }
+            return Subject(entity: entity, text: nil, pronoun: false)
+        }
+        // "the Chicago Police Department which reported": a relative pronoun right after a name.
+        if ["who", "which", "that"].contains(facts.lower[index]), index - 1 >= floor, let entity = entityAt[index - 1],
+           entities[entity].type != .place {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         // "X, leader of the bloc, who said …": the person the relative clause hangs on.
@@ -439,6 +527,11 @@ final class QuoteAttributor {
         if facts.text[index] == "," {
             var back = index - 1
             while back >= floor, back >= index - 24, facts.text[back] != "," { back -= 1 }
+            // "His former partner, Lawrence Cummings, said": the apposition is the person's name.
+            if back >= floor, facts.text[back] == ",", back + 1 < index, let name = entityAt[index - 1], entityAt[back + 1] == name,
+               entities[name].type == .person {
+                return Subject(entity: name, text: nil, pronoun: false)
+            }
             if back - 1 >= floor, facts.text[back] == ",", let entity = entityAt[back - 1] {
                 return Subject(entity: entity, text: nil, pronoun: false)
             }
@@ -488,10 +581,16 @@ final class QuoteAttributor {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]) {
+            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]), facts.lower[start - 1] != "as" {
                 // "a narrator in the Clinton ad asks": the phrase the preposition attaches to.
                 var back = start - 2
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
+                // "Protesters marching through the streets chanted": a bare capitalised noun opening
+                // the sentence.
+                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.lower[floor]] == nil,
+                   !EntityMatcher.sentenceFunctionWords.contains(facts.text[floor]), !Self.determiners.contains(facts.lower[floor]) {
+                    return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
+                }
                 guard back >= floor, back < start - 2, Self.determiners.contains(facts.lower[back]) else { return nil }
                 let whole = document.string(TextRange(document.tokens[back].range.start, document.tokens[index].range.end))
                 return Subject(entity: nil, text: whole, pronoun: false, head: start - 2)
@@ -584,8 +683,23 @@ final class QuoteAttributor {
         // "Trump's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
         if Self.nounMarkers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
         let plural = facts.lower[index].hasSuffix("s")
-        return plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number)
+        if plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number) { return true }
+        // "a new campaign message": a base form after a singular lower-case noun is a compound noun;
+        // a verb after a singular subject would end in -s ("the campaign says").
+        let previous = facts.lower[index - 1]
+        return facts.kinds[index - 1] == .word && !facts.capitalized[index - 1] && entityAt[index - 1] == nil
+            && lexicon.speechVerbLemma(folded: facts.folded[index]) == facts.lower[index]
+            && !previous.hasSuffix("s") && !previous.hasSuffix("ly") && !Self.beforeBaseVerb.contains(previous)
+            && Self.pronouns[previous] == nil && !isSpeechVerb(index - 1)
     }
+
+    /// Words after which a base form is still a verb: pronouns, modals and auxiliaries, "to",
+    /// adverbs, and plural nouns without -s.
+    static let beforeBaseVerb: Set<String> = ["i", "you", "we", "they", "to", "not", "never", "also", "can", "could", "will", "would",
+                                              "shall", "should", "may", "might", "must", "do", "did", "does", "don't", "didn't",
+                                              "people", "police", "men", "women", "children", "staff", "media", "public", "crowd",
+                                              "who", "that", "which", "and", "or", "but", "then", "often", "still", "just", "even",
+                                              "only", "always", "now", "let", "help", "and", "cannot", "won't", "wouldn't"]
 
     /// Words after which a verb form is a noun.
     static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
@@ -596,10 +710,10 @@ final class QuoteAttributor {
 
     /// The subject of the first reporting verb (not a participle) in `range`.
     private func mainSpeaker(in range: Range<Int>) -> Subject? {
-        var insideQuote = false
+        // Quote spans, not mark parity: a sentence may start inside a quote ("… with Trump,"
+        // Sanders said, suggesting …).
         for index in range {
-            if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
-            guard !insideQuote, isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
+            guard !quoted[index], isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
             if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
         }
         return nil
@@ -633,6 +747,12 @@ final class QuoteAttributor {
                   !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) { index += 1 }
             if index < facts.count, let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
             guard index > start + 1 else { return nil }
+            // "per the party's bylaws", "according to the company's filing": the owned document speaks.
+            if index + 1 < facts.count, facts.kinds[index] == .possessive, facts.kinds[index + 1] == .word, !facts.capitalized[index + 1],
+               !Self.nonNounHeads.contains(facts.lower[index + 1]) {
+                return Subject(entity: nil, text: document.string(TextRange(document.tokens[start].range.start, document.tokens[index + 1].range.end)),
+                               pronoun: false)
+            }
             if let entity = entityWithRole(index - 1, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             return Subject(entity: nil, text: (start..<index).map { facts.text[$0] }.joined(separator: " "), pronoun: false)
         }
@@ -650,7 +770,21 @@ final class QuoteAttributor {
                 return Subject(entity: subject, text: nil, pronoun: true)
             }
         }
-        if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt) {
+        // "Clinton's campaign is seeking … what they call …": a sentence opened by a possessor and a
+        // speaking body is what "they" refers to.
+        if pronoun == "they", index < facts.count {
+            let start = document.sentences[facts.sentenceOf[index]].tokens.lowerBound
+            if let owner = entityAt[start], entities[owner].type != .place {
+                var end = start
+                while end < index, entityAt[end] == owner { end += 1 }
+                if end + 1 < index, facts.kinds[end] == .possessive, Self.sourceNouns.contains(facts.lower[end + 1]) {
+                    let phrase = document.string(TextRange(document.tokens[start].range.start, document.tokens[end + 1].range.end))
+                    return Subject(entity: nil, text: phrase, pronoun: true)
+                }
+            }
+        }
+        if let entity = document.antecedent(of: pronoun, before: index, entityAt: entityAt),
+           pronoun != "they" || entities[entity].type != .place {
             return Subject(entity: entity, text: nil, pronoun: true)
         }
         return Subject(entity: nil, text: pronoun, pronoun: true)
@@ -694,8 +828,23 @@ final class QuoteAttributor {
 
     /// A reporting verb; a word inside a name ("United States", "Says Media") is never one.
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && entityAt[index] == nil && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
+        guard facts.kinds[index] == .word, entityAt[index] == nil else { return false }
+        return lexicon.speechVerbLemma(folded: facts.folded[index]) != nil || isPutIt(index)
     }
+
+    /// `as a memo put it`, `as she puts it in her book`: "put it" reports words, when nothing but
+    /// punctuation, an adverb or a short adverbial follows "it".
+    private func isPutIt(_ index: Int) -> Bool {
+        guard facts.lower[index] == "put" || facts.lower[index] == "puts", index + 1 < facts.count, facts.lower[index + 1] == "it" else {
+            return false
+        }
+        let next = index + 2
+        guard next < facts.count, facts.kinds[next] == .word else { return true }
+        return Self.putItFollowers.contains(facts.lower[next]) || (facts.lower[next].hasSuffix("ly") && facts.length[next] > 4)
+    }
+
+    /// Words that may follow `put it` when it reports words (`put it in a statement`, `put it this way`).
+    static let putItFollowers: Set<String> = ["in", "this", "that", "on", "at", "to", "during", "when", "after", "last", "recently"]
 
     private func paragraphIndex(of token: Int) -> Int {
         let start = document.tokens[min(token, facts.count - 1)].range.start

@@ -12,6 +12,9 @@ struct QuoteSpan {
     var kind: QuoteKind
     /// True when the quote runs over more than one paragraph.
     var multiParagraph: Bool
+    /// True when every significant word is capitalised, as in a title ("Shark Tank"): kept only
+    /// when a reporting verb right before it says someone called something that.
+    var titleLike: Bool = false
 }
 
 /// Finds quotations by their marks: " “ ” „ « » ‹ › and British single quotes, quotes spanning
@@ -37,7 +40,8 @@ struct QuoteFinder {
             let before: UInt8 = start > 0 ? bytes[start - 1] : 0x0A
             let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
             let letterAfter = after >= 0x41 && (after <= 0x5A || (after >= 0x61 && after <= 0x7A) || after >= 0xC0)
-            if (before == 0x0A || before == 0x20) && letterAfter { return (.open, .double) }
+            // At a paragraph's start it can only open (`”… what I learned is …”`).
+            if before == 0x0A || before == 0x20 && letterAfter { return (.open, .double) }
             return (.close, .double)
         case "‘", "‹": return (.open, .single)
         case "’", "›": return (.close, .single)
@@ -147,27 +151,38 @@ struct QuoteFinder {
         guard start < end else { return }
         var words = 0
         for index in (open + 1)..<close where facts.kinds[index] == .word || facts.kinds[index] == .number { words += 1 }
-        guard words > 0, !isTitleOrCode(open: open, close: close) else { return }
+        guard words > 0, !isCode(open: open, close: close) else { return }
         spans.append(QuoteSpan(open: open, close: close, range: TextRange(start, end), kind: kind(open: open, close: close, words: words),
-                               multiParagraph: multi))
+                               multiParagraph: multi, titleLike: isTitle(open: open, close: close)))
     }
 
-    /// Titles of works and shows ("The Steve Harvey Morning Show", "13th"), and attribute values in
-    /// stray markup (`pic="…"`), are quoted but nobody says them: every significant word is
-    /// capitalised or there is no letter at all, and the quote is short.
-    private func isTitleOrCode(open: Int, close: Int) -> Bool {
+    /// Attribute values in stray markup (`pic="…"`) and quoted numbers or symbols ("13th") are
+    /// quoted but nobody says them.
+    private func isCode(open: Int, close: Int) -> Bool {
         if open > 0, facts.text[open - 1] == "=" { return true }
+        for index in (open + 1)..<close where facts.kinds[index] == .word { return false }
+        return close - open <= 4
+    }
+
+    /// Titles of works and shows ("The Steve Harvey Morning Show", "Shark Tank") are quoted but
+    /// nobody says them: every significant word is capitalised and the quote is short. The same
+    /// shape is a name someone gave (`called her “Miss Piggy”`), which the attributor keeps.
+    private func isTitle(open: Int, close: Int) -> Bool {
         var significant = 0
         var capitalised = 0
         var letters = false
-        for index in (open + 1)..<close where facts.kinds[index] == .word {
+        for index in (open + 1)..<close {
+            // A full stop inside, then more words: two utterances ("The Donald. Big Daddy."), no title.
+            if [".", "?", "!"].contains(facts.text[index]), index + 1 < close, facts.kinds[index + 1] == .word { return false }
+            guard facts.kinds[index] == .word else { continue }
             letters = true
-            let short = facts.length[index] < 4 && !facts.capitalized[index]
-            if short { continue }  // "of", "the", "and" may stay lower case in a title
+            // "of", "the", "and" may stay lower case in a title; "I" is capitalised in any sentence.
+            let short = facts.length[index] < 4 && !facts.capitalized[index] || facts.text[index] == "I"
+            if short { continue }
             significant += 1
             if facts.capitalized[index] { capitalised += 1 }
         }
-        if !letters { return close - open <= 4 }
+        if !letters { return false }
         // Short quotes whose every significant word is capitalised, at least two of them: titles
         // ("Shark Tank", "The Steve Harvey Morning Show"), not speech ("We win," or "Yes.").
         let endsLikeSpeech = close - 1 > open && ["?", "!"].contains(facts.text[close - 1])

@@ -69,6 +69,9 @@ import Testing
         // "several questions" is a noun, not the verb of the quote.
         ("Anneke Visser said, raising several questions, including, \u{201C}Who pays for the dredging?\u{201D}", "Who pays for the dredging?",
          "Anneke Visser", "lead-in"),
+        // The same when the sentence starts inside the earlier quote.
+        ("\u{201C}We will not move. The owners never listen to Tom Hale,\u{201D} Anneke Visser said, raising several questions, including, \u{201C}Who pays for the dredging?\u{201D}",
+         "Who pays for the dredging?", "Anneke Visser", "lead-in"),
         // A participle with a name of its own right before it.
         ("The advert ends with footage of Anneke Visser saying, \u{201C}That makes me careful,\u{201D} in a debate.", "That makes me careful,",
          "Anneke Visser", "lead-in"),
@@ -98,6 +101,40 @@ import Testing
         // A verb form inside a name ("United States") is no reporting verb.
         ("Anneke Visser is telling farmers that the United States harvest is \u{201C}ruined\u{201D} this year.", "ruined",
          "Anneke Visser", "lead-in"),
+        // Verbs of complaint, chanting and naming report speech too.
+        ("Anneke Visser spoke last. Bemoaning the \u{201C}endless delays,\u{201D} Visser left the hall.", "endless delays,",
+         "Anneke Visser", "lead-in"),
+        ("The old mayor branded the scheme \u{201C}a folly\u{201D} in his column.", "a folly", "The old mayor", "lead-in"),
+        // "as X put it" reports words, before or after the quote.
+        ("The scheme needs a \u{201C}reliable source of funds,\u{201D} as a harbour board memo put it.", "reliable source of funds,",
+         "a harbour board memo", "trailing"),
+        ("Anneke Visser was seen, as the Harbour Gazette put it in a long profile, as \u{201C}the fixer.\u{201D}", "the fixer.",
+         "Harbour Gazette", "lead-in"),
+        ("The Harbour Gazette ruled that the claim about \u{201C}thousands of rats\u{201D} was false.", "thousands of rats",
+         "Harbour Gazette", "lead-in"),
+        // A clause opened by a conjunction and a name of its own ends the search for a reporting verb.
+        ("\u{201C}Are we winning?\u{201D} she said, but Tom Hale was asleep, and as Anneke Visser went on about \u{201C}the stolen harbour\u{201D} the crowd cheered.",
+         "the stolen harbour", "Anneke Visser", "clause-subject"),
+        // "they" after a sentence opened by a possessor and a speaking body.
+        ("Anneke Visser's campaign wants to contrast her plan with what they call Tom Hale's \u{201C}lazy harbour.\u{201D}",
+         "lazy harbour.", "Anneke Visser's campaign", "lead-in+pronoun"),
+        // "campaign message" is a noun; after its colon, the sentence's subject speaks.
+        ("Anneke Visser is rolling out a new and more personal campaign message: \u{201C}It's about me.\u{201D}", "It's about me.",
+         "Anneke Visser", "sentence-subject"),
+        // A relative pronoun right after a name.
+        ("They turned to the Harbour Police Department which reported \u{201C}2,521 incidents\u{201D} last year.", "2,521 incidents",
+         "Harbour Police Department", "lead-in"),
+        // An owned document speaks: "per the union's rules".
+        ("Proxies are barred when voting \u{201C}to fill a vacancy on the board,\u{201D} per the union's rules.",
+         "to fill a vacancy on the board,", "the union's rules", "trailing"),
+        // "my", "our", "its" open a described speaker.
+        ("\u{201C}We sail at dawn,\u{201D} my grandfather often said.", "We sail at dawn,", "my grandfather", "trailing"),
+        // A named speaker of a reporting verb in the sentence before a quote that stands alone.
+        ("Her old business partner, Tom Hale, called her a genius at logistics. \u{201C}She saw problems nobody else saw.\u{201D}",
+         "She saw problems nobody else saw.", "Tom Hale", "previous-sentence"),
+        ("\u{201C}Keep your head up,\u{201D} Anneke Visser sings in the chorus.", "Keep your head up,", "Anneke Visser", "trailing"),
+        // A bare capitalised noun opening the sentence, before a participle and its preposition.
+        ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
     ]
 
     @Test(arguments: speakerPhrases)
@@ -108,6 +145,13 @@ import Testing
         let name = quote.speaker.map { document.entities[$0].name } ?? quote.speakerText
         #expect(name == speaker, "rule \(quote.rule)")
         #expect(quote.rule.hasPrefix(rule), "rule \(quote.rule)")
+    }
+
+    /// A parenthetical clause (`, as Tom Hale knows,`) does not take the quote from the reporting verb.
+    @Test func parentheticalClauseIsNoSpeaker() throws {
+        let document = try extract("Anneke Visser said the dockers, as Tom Hale knows, want \u{201C}a fair deal\u{201D} this year.")
+        let quote = try #require(document.quotes.first)
+        #expect(quote.speaker.map { document.entities[$0].name } == "Anneke Visser", "rule \(quote.rule)")
     }
 
     /// A name governed by a preposition is not the subject of the verb after it.
@@ -187,6 +231,30 @@ import Testing
     @Test func titlesOfWorksAreNotQuotes() throws {
         let document = try extract("She appeared on \u{201C}The Steve Harvey Morning Show,\u{201D} and watched \u{201C}Shark Tank\u{201D} later.")
         #expect(document.quotes.isEmpty, "\(document.quotes.map { document.string($0.range) })")
+    }
+
+    /// A capitalised name given by a reporting verb is a quote; a show owned by a broadcaster is not.
+    @Test func namesGivenByAReportingVerbAreQuotes() throws {
+        let document = try extract("Anneke Visser called the harbour master \u{201C}Captain Chaos\u{201D} and \u{201C}Lord Delay\u{201D} on Monday.")
+        #expect(document.quotes.map { document.string($0.range) } == ["Captain Chaos", "Lord Delay"])
+        #expect(document.quotes.allSatisfy { quote in quote.speaker.map { document.entities[$0].name } == "Anneke Visser" })
+        let show = try extract("Anneke Visser told Harbour Radio's \u{201C}Morning Tide\u{201D} that the strike would go on.")
+        #expect(show.quotes.isEmpty, "\(show.quotes.map { show.string($0.range) })")
+    }
+
+    /// Speech that happens to be capitalised is no title: "I", or two utterances in one quote.
+    @Test func capitalisedSpeechIsNotATitle() throws {
+        let document = try extract("\u{201C}Who reads the harbour plan?\u{201D} Anneke Visser asked. \u{201C}Neither do I.\u{201D}\n\n"
+                                   + "\u{201C}Here comes the Boss,\u{201D} Tom Hale said. \u{201C}The Boss. Big Man.\u{201D}")
+        #expect(document.quotes.map { document.string($0.range) }
+                == ["Who reads the harbour plan?", "Neither do I.", "Here comes the Boss,", "The Boss. Big Man."])
+    }
+
+    /// A closing mark that opens a paragraph opens a quote, even before an ellipsis.
+    @Test func closingMarkAtParagraphStartOpensAQuote() throws {
+        let document = try extract("Anneke Visser spoke.\n\n\u{201D}\u{2026} what we learned is that nobody listens,\u{201D} Visser said.")
+        #expect(document.quotes.map { document.string($0.range) } == ["\u{2026} what we learned is that nobody listens,"])
+        #expect(document.quotes.first.flatMap { $0.speaker }.map { document.entities[$0].name } == "Anneke Visser")
     }
 
     @Test func quoteOffsetsExcludeTheMarks() throws {
