@@ -46,7 +46,7 @@ final class QuoteAttributor {
     /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
     static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
                                             "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
-    /// Nouns that name a speaking body or a document when owned by someone (`Clinton's campaign`,
+    /// Nouns that name a speaking body or a document when owned by someone (`Okafor's campaign`,
     /// `the company's lawyers`), besides the roles of the titles lexicon.
     static let sourceNouns: Set<String> = ["campaign", "team", "office", "staff", "officials", "aides", "advisers", "advisors",
                                            "lawyers", "attorneys", "spokespeople", "statement", "website", "report", "letter",
@@ -66,7 +66,7 @@ final class QuoteAttributor {
         for span in spans {
             if span.titleLike {
                 // A capitalised title is a quote only as the name a reporting verb gives
-                // (`Trump called her “Miss Piggy”`), not a show someone appeared on.
+                // (`Lindqvist called him “Captain Chaos”`), not a show someone appeared on.
                 guard let naming = namingClause(span) else { continue }
                 let cueRange = naming.cueToken.map { document.tokens[$0].range }
                 quotes.append(Quote(range: span.range, speaker: naming.speaker, speakerText: naming.speakerText, cue: naming.cue,
@@ -110,7 +110,7 @@ final class QuoteAttributor {
     /// of a list of quoted names), the quote not governed by a venue preposition, a possessor or a
     /// determiner.
     private func namingClause(_ span: QuoteSpan) -> Attribution? {
-        // "MSNBC's “Morning Joe”", "his “Keepin' It Real” program": an owned or determined title.
+        // "Channel 9's “Breakfast Desk”", "his “Straight Talk” programme": an owned or determined title.
         guard span.open > 0, !Self.venuePrepositions.contains(facts.lower[span.open - 1]),
               facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.lower[span.open - 1]),
               let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open else { return nil }
@@ -174,11 +174,11 @@ final class QuoteAttributor {
         while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-", "―", "--"].contains(facts.text[index]) { index += 1 }
         guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
         // After `…?"` or `…."` a new sentence starts. It is the quote's reporting clause only when it
-        // is short (`Clinton said.`, `he added on Friday.`); a longer one ("Jack Straw said about
+        // is short (`Okafor said.`, `he added on Friday.`); a longer one ("Jack Straw said about
         // Michael Howard that …") reports something else.
         if facts.sentenceOf[index] != facts.sentenceOf[span.close - 1] {
             let next = document.sentences[facts.sentenceOf[index]].tokens
-            // "…?” Trump said, looking out on the crowd.": a long sentence still opens with the
+            // "…?” Okafor said, looking out on the crowd.": a long sentence still opens with the
             // quote's clause when a name (or pronoun) and the verb are followed by a comma or stop.
             if next.count > 9, !opensWithShortClause(at: index) { return nil }
         }
@@ -246,12 +246,12 @@ final class QuoteAttributor {
         while index >= 0, facts.sentenceOf[index] == sentence {
             // Skip over earlier quotes of the same sentence ("called it “x” and “y”").
             if facts.kinds[index] == .quote { insideEarlierQuote.toggle(); index -= 1; continue }
-            // "she said, but …, and as Trump went on about “…”": a clause of its own, opened by a
+            // "she said, but …, and as Lindqvist went on about “…”": a clause of its own, opened by a
             // conjunction and a named subject, ends the search; its subject speaks.
             if !insideEarlierQuote, let subject = clauseSubject(at: index, quote: span.open) {
                 return Attribution(speaker: subject, speakerText: nil, cue: nil, cueToken: nil, rule: "clause-subject")
             }
-            // "Trump's claim that there were “…”": the owner of a speech noun, when no reporting verb
+            // "Okafor's claim that there were “…”": the owner of a speech noun, when no reporting verb
             // comes before it in the sentence.
             if !insideEarlierQuote, index >= 2, isSpeechVerb(index), facts.kinds[index - 1] == .possessive,
                let owner = entityAt[index - 2], entities[owner].type != .place {
@@ -264,13 +264,13 @@ final class QuoteAttributor {
             // "wanted to speak “…”": an infinitive belongs to the verb that governs it, further back.
             if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index), index == 0 || facts.lower[index - 1] != "to" {
                 let sentenceStart = document.sentences[sentence].tokens.lowerBound
-                // "footage of Trump saying, “…”": a participle with a name of its own right before it.
+                // "footage of Okafor saying, “…”": a participle with a name of its own right before it.
                 if facts.lower[index].hasSuffix("ing"), index - 1 >= sentenceStart, let entity = entityAt[index - 1],
                    entities[entity].type != .place {
                     return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
                                        cueToken: index, rule: "lead-in")
                 }
-                // "…," Sanders said, suggesting a few questions, including, "…": a participle
+                // "…," Lindqvist said, suggesting a few questions, including, "…": a participle
                 // continues the clause of the sentence's earlier reporting verb.
                 if facts.lower[index].hasSuffix("ing"), let main = mainSpeaker(in: sentenceStart..<index) {
                     return Attribution(speaker: main.entity, speakerText: main.text, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
@@ -312,7 +312,7 @@ final class QuoteAttributor {
     static let clauseConjunctions: Set<String> = ["as", "while", "when", "whereas", "because", "after", "before", "until", "since"]
 
     /// The named subject of a clause opened at `index` by a conjunction after a comma, `and`, `but`
-    /// or the sentence start, that runs on to the quote at `quote`: `…, and as Trump went on about
+    /// or the sentence start, that runs on to the quote at `quote`: `…, and as Lindqvist went on about
     /// “…”`. The name must be followed by a lower-case word (its verb), not a possessive; a comma
     /// outside quotes before the quote makes the clause a parenthetical (`, as Hale knows,`).
     private func clauseSubject(at index: Int, quote: Int) -> Int? {
@@ -361,12 +361,12 @@ final class QuoteAttributor {
     }
 
     /// A partial quote in a sentence with no reporting verb: the words belong to the sentence's
-    /// subject (`Trump openly admires Putin as a “strong leader”`).
+    /// subject (`Okafor openly praises Varga as a “safe pair of hands”`).
     private func sentenceSubject(_ span: QuoteSpan) -> Attribution? {
         let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
         var index = sentence.lowerBound
         while index < span.open {
-            // "52 percent agreed that Clinton is in “good health”": a name in a subordinate clause is
+            // "40 percent agreed that Okafor is in “fine form”": a name in a subordinate clause is
             // not the sentence's subject.
             if Self.subordinators.contains(facts.lower[index]) { return nil }
             if let entity = entityAt[index] {
@@ -394,7 +394,7 @@ final class QuoteAttributor {
         return nil
     }
 
-    /// A quote opened right after a lower-case word of the reporter's sentence (`Trump attacked “…”`).
+    /// A quote opened right after a lower-case word of the reporter's sentence (`Okafor attacked “…”`).
     private func continuesSentence(_ span: QuoteSpan) -> Bool {
         let before = span.open - 1
         return before >= 0 && facts.sentenceOf[before] == facts.sentenceOf[span.open] && facts.kinds[before] == .word
@@ -484,7 +484,7 @@ final class QuoteAttributor {
             var first = index
             while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
             if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
-            // ("as Clinton put it": "as" before a subject and its verb is a conjunction.)
+            // ("as Okafor put it": "as" before a subject and its verb is a conjunction.)
             if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]), facts.lower[first - 1] != "as" {
                 // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
                 if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
@@ -553,7 +553,7 @@ final class QuoteAttributor {
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
         let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
-        // "Obama's former campaign strategist said", "the company's spokeswoman said": a possessor
+        // "Okafor's former campaign manager said", "the company's spokeswoman said": a possessor
         // and a lower-case noun make the speaker's description.
         if headIsNoun, !facts.capitalized[index], lexicon.isTitle(folded: facts.folded[index]) || Self.sourceNouns.contains(facts.lower[index]),
            let possessive = (start..<index).last(where: { facts.kinds[$0] == .possessive }),
@@ -582,7 +582,7 @@ final class QuoteAttributor {
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
             if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]), facts.lower[start - 1] != "as" {
-                // "a narrator in the Clinton ad asks": the phrase the preposition attaches to.
+                // "a narrator in the Okafor advert asks": the phrase the preposition attaches to.
                 var back = start - 2
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
                 // "Protesters marching through the streets chanted": a bare capitalised noun opening
@@ -680,7 +680,7 @@ final class QuoteAttributor {
     /// A verb form used as a noun ("The answers to …", "his remarks"): after a determiner.
     private func isNounUse(_ index: Int) -> Bool {
         guard index > 0 else { return false }
-        // "Trump's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
+        // "Okafor's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
         if Self.nounMarkers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
         let plural = facts.lower[index].hasSuffix("s")
         if plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number) { return true }
@@ -710,8 +710,8 @@ final class QuoteAttributor {
 
     /// The subject of the first reporting verb (not a participle) in `range`.
     private func mainSpeaker(in range: Range<Int>) -> Subject? {
-        // Quote spans, not mark parity: a sentence may start inside a quote ("… with Trump,"
-        // Sanders said, suggesting …).
+        // Quote spans, not mark parity: a sentence may start inside a quote ("… with Varga,"
+        // Lindqvist said, suggesting …).
         for index in range {
             guard !quoted[index], isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
             if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
@@ -761,7 +761,7 @@ final class QuoteAttributor {
 
     /// he/she → the nearest earlier person of compatible gender; they → the nearest organisation or place.
     private func resolvePronoun(_ pronoun: String, gender: Gender?, before index: Int) -> Subject? {
-        // "Clinton says she appreciated Machado's courage through what she calls …": a pronoun in a
+        // "Okafor says she admired Varga's patience through what she calls …": a pronoun in a
         // sentence whose subject is a compatible person refers to that subject, not to the nearest name.
         if ["he", "she"].contains(pronoun), index < facts.count {
             let sentence = document.sentences[facts.sentenceOf[index]].tokens
@@ -770,7 +770,7 @@ final class QuoteAttributor {
                 return Subject(entity: subject, text: nil, pronoun: true)
             }
         }
-        // "Clinton's campaign is seeking … what they call …": a sentence opened by a possessor and a
+        // "Okafor's campaign is seeking … what they call …": a sentence opened by a possessor and a
         // speaking body is what "they" refers to.
         if pronoun == "they", index < facts.count {
             let start = document.sentences[facts.sentenceOf[index]].tokens.lowerBound

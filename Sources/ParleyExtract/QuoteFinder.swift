@@ -12,7 +12,7 @@ struct QuoteSpan {
     var kind: QuoteKind
     /// True when the quote runs over more than one paragraph.
     var multiParagraph: Bool
-    /// True when every significant word is capitalised, as in a title ("Shark Tank"): kept only
+    /// True when every significant word is capitalised, as in a title ("Dragon Valley"): kept only
     /// when a reporting verb right before it says someone called something that.
     var titleLike: Bool = false
 }
@@ -164,9 +164,9 @@ struct QuoteFinder {
         return close - open <= 4
     }
 
-    /// Titles of works and shows ("The Steve Harvey Morning Show", "Shark Tank") are quoted but
+    /// Titles of works and shows ("The Morning Kettle Show", "Dragon Valley") are quoted but
     /// nobody says them: every significant word is capitalised and the quote is short. The same
-    /// shape is a name someone gave (`called her “Miss Piggy”`), which the attributor keeps.
+    /// shape is a name someone gave (`called him “Captain Chaos”`), which the attributor keeps.
     private func isTitle(open: Int, close: Int) -> Bool {
         var significant = 0
         var capitalised = 0
@@ -184,7 +184,7 @@ struct QuoteFinder {
         }
         if !letters { return false }
         // Short quotes whose every significant word is capitalised, at least two of them: titles
-        // ("Shark Tank", "The Steve Harvey Morning Show"), not speech ("We win," or "Yes.").
+        // ("Dragon Valley", "The Morning Kettle Show"), not speech ("We win," or "Yes.").
         let endsLikeSpeech = close - 1 > open && ["?", "!"].contains(facts.text[close - 1])
         return capitalised >= 2 && capitalised == significant && significant <= 6 && !endsLikeSpeech
     }
