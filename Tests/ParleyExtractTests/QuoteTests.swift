@@ -229,7 +229,7 @@ import Testing
     }
 
     @Test func titlesOfWorksAreNotQuotes() throws {
-        let document = try extract("She appeared on \u{201C}The Steve Harvey Morning Show,\u{201D} and watched \u{201C}Shark Tank\u{201D} later.")
+        let document = try extract("She appeared on \u{201C}The Morning Kettle Show,\u{201D} and watched \u{201C}Dragon Valley\u{201D} later.")
         #expect(document.quotes.isEmpty, "\(document.quotes.map { document.string($0.range) })")
     }
 
