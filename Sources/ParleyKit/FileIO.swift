@@ -29,7 +29,10 @@ public enum FileIO {
         // (one read, no zero-filling, no copy); pipes and files that grow double the buffer.
         var info = stat()
         let sizeHint = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
-        var capacity = min(max(sizeHint + 1, 1 << 16), maxBytes + 1)
+        // One byte past the limit tells "exactly at the limit" from "over it"; saturating, because
+        // callers without a limit pass Int.max.
+        let bound = maxBytes < Int.max ? maxBytes + 1 : Int.max
+        var capacity = min(max(sizeHint + 1, 1 << 16), bound)
         var bytes: [UInt8] = []
         var atEnd = false
         while !atEnd {
@@ -54,7 +57,7 @@ public enum FileIO {
             if failure != 0 { throw .unreadable("\(name): \(String(cString: strerror(failure)))") }
             if !atEnd {
                 if bytes.count > maxBytes { throw .tooLarge(bytes: nil, limit: maxBytes) }
-                capacity = min(capacity * 2, maxBytes + 1)
+                capacity = capacity > bound / 2 ? bound : capacity * 2
             }
         }
         return bytes

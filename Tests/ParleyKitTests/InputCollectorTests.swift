@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Foundation
 import ParleyKit
 import ParleyTestSupport
 import Testing
@@ -61,6 +62,25 @@ import Testing
         try FileIO.writeAtomically(Array("{}\n".utf8), to: directory.path + "/out/nested/a.json")
         #expect(directory.list("out/nested") == ["a.json"])
         #expect(try FileIO.read(directory.path + "/out/nested/a.json", maxBytes: 100) == Array("{}\n".utf8))
+    }
+
+    /// Sizes around the 64 KiB first read and the limit, with and without a limit (regression: a
+    /// caller passing Int.max as "no limit" overflowed `maxBytes + 1` and trapped in `report --merge`).
+    @Test(arguments: [(0, Int.max), (10, Int.max), (70_000, Int.max), (200_000, Int.max), (5_000, 5_000), (70_000, 70_000)])
+    func readsWholeFilesAndPipes(size: Int, maxBytes: Int) throws {
+        let directory = TemporaryDirectory()
+        defer { directory.remove() }
+        let content = (0..<size).map { UInt8(truncatingIfNeeded: $0 % 251) }
+        let path = directory.write("file.bin", content)
+        #expect(try FileIO.read(path, maxBytes: maxBytes) == content)
+        // The same bytes through a pipe, where no size is known in advance.
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        let writer = Thread { _ = content.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }; close(writeEnd) }
+        writer.start()
+        defer { close(readEnd) }
+        #expect(try FileIO.readAll(readEnd, name: "pipe", maxBytes: maxBytes) == content)
     }
 
     @Test func unwritableTargetIsAClearError() {
