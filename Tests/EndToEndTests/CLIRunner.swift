@@ -39,6 +39,12 @@ struct CLIRunner {
         // Feed stdin and drain both pipes concurrently so large outputs cannot deadlock.
         let writer = Thread { input.fileHandleForWriting.write(stdin); try? input.fileHandleForWriting.close() }
         writer.start()
+        return collect(process, output: output, error: error)
+    }
+
+    /// Drains a started process's standard output and error concurrently (so large outputs cannot
+    /// deadlock) and waits for it to exit.
+    static func collect(_ process: Process, output: Pipe, error: Pipe) -> Outcome {
         let errorReader = PipeDrainer(error.fileHandleForReading)
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

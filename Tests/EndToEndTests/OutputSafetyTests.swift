@@ -102,11 +102,6 @@ extension CLIRunner {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let errorReader = PipeDrainer(error.fileHandleForReading)
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errorData = errorReader.wait()
-        return Outcome(stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-                       status: process.terminationStatus)
+        return collect(process, output: output, error: error)
     }
 }

@@ -2,6 +2,7 @@ import ParleyIngest
 import ParleyKit
 import ParleyModel
 import ParleyReport
+import ParleyTestSupport
 import Testing
 
 /// "Nothing quadratic in document length", proven by counting work instead of timing it: the same
@@ -12,7 +13,7 @@ import Testing
 @Suite struct ScalingTests {
     static func adversarialLine(words: Int) -> [UInt8] {
         let vocabulary = ["the", "minister", "said", "talks", "Geneva", "hopeful", "doubtful", "Smith", "would", "progress"]
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(state: 42)
         var text = ""
         text.reserveCapacity(words * 8)
         for index in 0..<words {
@@ -43,15 +44,3 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator so the generated documents are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
