@@ -9,10 +9,15 @@ import Darwin
 /// **in input order**, with bounded memory.
 ///
 /// ```
-/// items ─► producer (caller's thread) ─► ≤ jobs workers ─► reorder window ─► emit (in order)
+/// items ─► jobs workers (each takes the next item itself) ─► reorder window ─► emit (in order)
 /// ```
-/// At most `jobs` items are being processed and at most `window` results wait for an earlier
-/// one, however long the input is; so memory stays flat and output never depends on timing.
+/// At most `jobs` items are being processed and at most `window` items are taken but not yet
+/// emitted, however long the input is; so memory stays flat and output never depends on timing.
+///
+/// Workers take items themselves and whichever worker completes the next item in order emits it,
+/// so a document costs two short critical sections and no thread hand-off: the earlier design (a
+/// producer feeding a queue through semaphores) made ~2.4 context switches per document, which
+/// cost a tenth of the second core on corpora of short articles.
 public struct BatchRunner: Sendable {
     /// Worker threads.
     public let jobs: Int
@@ -28,43 +33,96 @@ public struct BatchRunner: Sendable {
     /// Processes every item and calls `emit` once per item, in order.
     ///
     /// `emit` is called from worker threads but never concurrently. The call returns when every
-    /// item has been emitted.
+    /// item has been emitted. The sequence is iterated under a lock, one item at a time.
     public func run<Item: Sendable, Output: Sendable>(
         _ items: some Sequence<Item>,
         process: @escaping @Sendable (Item) -> Output,
         emit: @escaping @Sendable (Int, Output) -> Void
     ) {
         if jobs == 1 {
-            // One job: no threads, no queues; the simplest path is also the reference for ordering.
+            // One job: no threads, no locks; the simplest path is also the reference for ordering.
             for (index, item) in items.enumerated() { emit(index, process(item)) }
             return
         }
-        let slots = DispatchSemaphore(value: jobs)
-        let windowSlots = DispatchSemaphore(value: window)
+        let state = RunnerState(AnyIterator(items.makeIterator()), window: window, emit: emit)
         let group = DispatchGroup()
-        let reorder = Locked(ReorderBuffer<Output>())
         let queue = DispatchQueue(label: "parley.batch", attributes: .concurrent)
-        for (index, item) in items.enumerated() {
-            windowSlots.wait()
-            slots.wait()
-            group.enter()
-            queue.async {
-                let output = process(item)
-                slots.signal()
-                // Emit everything that is now contiguous. Emission happens under the lock so
-                // outputs are written one at a time and in order.
-                reorder.withLock { buffer in
-                    buffer.pending[index] = output
-                    while let next = buffer.pending.removeValue(forKey: buffer.nextIndex) {
-                        emit(buffer.nextIndex, next)
-                        buffer.nextIndex += 1
-                        windowSlots.signal()
-                    }
-                }
-                group.leave()
-            }
+        for _ in 1..<jobs {
+            queue.async(group: group) { state.work(process) }
         }
+        state.work(process)  // the calling thread is one of the workers
         group.wait()
+    }
+}
+
+/// What the workers of one `BatchRunner.run` share: the item iterator, the reorder buffer and
+/// who is emitting, behind one mutex and one condition (signalled when the window moves).
+private final class RunnerState<Item: Sendable, Output: Sendable>: @unchecked Sendable {
+    private var iterator: AnyIterator<Item>
+    private var exhausted = false
+    private var nextToTake = 0
+    private var nextToEmit = 0
+    private var pending: [Int: Output] = [:]
+    private var emitting = false
+    private let window: Int
+    private let emit: @Sendable (Int, Output) -> Void
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let windowMoved = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init(_ iterator: AnyIterator<Item>, window: Int, emit: @escaping @Sendable (Int, Output) -> Void) {
+        self.iterator = iterator
+        self.window = window
+        self.emit = emit
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(windowMoved, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(windowMoved)
+        pthread_mutex_destroy(mutex)
+        windowMoved.deallocate()
+        mutex.deallocate()
+    }
+
+    /// One worker's loop: take the next item, process it outside the lock, hand the output over.
+    func work(_ process: (Item) -> Output) {
+        while let (index, item) = take() {
+            let output = process(item)
+            deposit(output, at: index)
+        }
+    }
+
+    private func take() -> (Int, Item)? {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while !exhausted && nextToTake - nextToEmit >= window { pthread_cond_wait(windowMoved, mutex) }
+        guard !exhausted, let item = iterator.next() else {
+            exhausted = true
+            pthread_cond_broadcast(windowMoved)
+            return nil
+        }
+        defer { nextToTake += 1 }
+        return (nextToTake, item)
+    }
+
+    /// Stores an output; if no other worker is emitting, emits everything now contiguous. `emit`
+    /// runs outside the lock (a slow write must not stop the other workers from taking items),
+    /// and the `emitting` flag keeps emissions one at a time and in order.
+    private func deposit(_ output: Output, at index: Int) {
+        pthread_mutex_lock(mutex)
+        pending[index] = output
+        guard !emitting else { pthread_mutex_unlock(mutex); return }
+        emitting = true
+        while let next = pending.removeValue(forKey: nextToEmit) {
+            let emitIndex = nextToEmit
+            pthread_mutex_unlock(mutex)
+            emit(emitIndex, next)
+            pthread_mutex_lock(mutex)
+            nextToEmit += 1
+            pthread_cond_broadcast(windowMoved)
+        }
+        emitting = false
+        pthread_mutex_unlock(mutex)
     }
 }
 
@@ -96,10 +154,4 @@ public final class Locked<Value>: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
     }
-}
-
-/// Results that finished ahead of an earlier item.
-private struct ReorderBuffer<Output> {
-    var pending: [Int: Output] = [:]
-    var nextIndex = 0
 }
