@@ -406,8 +406,7 @@ final class EntityMatcher {
                     // Before a lower-case role the words always modify it; before a capitalised title
                     // ("Vladimir President"?) only when they cannot be a person's given name.
                     if !facts.capitalized[position] || lexicon.givenName(facts.exact[start]) == nil || words.count == 1 {
-                        candidates.append(MentionCandidate(tokens: words, type: .organization, rule: "title-modifier"))
-                        context.affiliation = written(words)
+                        appendTitleModifier(words, context: &context, into: &candidates)
                         nameStart = nil
                     }
                 }
@@ -492,12 +491,24 @@ final class EntityMatcher {
         if let start = nameStart, runEndIndex < sentence.upperBound, !facts.capitalized[runEndIndex],
            titleMatch(at: runEndIndex, limit: sentence.upperBound) != nil,
            !(runEndIndex - start >= 2 && lexicon.givenName(facts.exact[start]) != nil) {
-            candidates.append(MentionCandidate(tokens: start..<runEndIndex, type: .organization, rule: "title-modifier"))
-            context.affiliation = written(start..<runEndIndex)
+            appendTitleModifier(start..<runEndIndex, context: &context, into: &candidates)
             nameStart = nil
         }
         flushName(upTo: runEndIndex)
         return runEndIndex
+    }
+
+    /// Capitalised words before a title name the body the person speaks for; a party adjective
+    /// ("Republican nominee") names the party.
+    private func appendTitleModifier(_ words: Range<Int>, context: inout Context, into candidates: inout [MentionCandidate]) {
+        if words.count == 1, let party = lexicon.party(adjective: facts.exact[words.lowerBound]) {
+            candidates.append(MentionCandidate(tokens: words, type: .organization, canonical: party.name, affiliation: party.country,
+                                               rule: "title-modifier"))
+            context.affiliation = party.name
+        } else {
+            candidates.append(MentionCandidate(tokens: words, type: .organization, rule: "title-modifier"))
+            context.affiliation = written(words)
+        }
     }
 
     /// Words that end the names of events, not of entities.
@@ -548,10 +559,11 @@ final class EntityMatcher {
         let next = tokens.upperBound
         // "Paris said", "Jordan told": a speaker, not a place.
         if next < sentence.upperBound, isSpeechVerb(next), place.ambiguous { return false }
-        // "Vladimir Putin", "Georgia Meloni": a given name followed by a capitalised word that is no place.
+        // "Vladimir Putin", "Georgia Meloni", "Mary Hale": a given name followed by a capitalised word
+        // that is no place of note (a small town named Hale does not make Mary a place).
         if next < sentence.upperBound, facts.capitalized[next], tokens.count == 1,
            lexicon.givenName(facts.exact[tokens.lowerBound]) != nil || (place.ambiguous && lexicon.isSurname(facts.exact[next])),
-           lexicon.place(facts.exact[..<sentence.upperBound], at: next) == nil {
+           !isNotablePlace(at: next, limit: sentence.upperBound) {
             return false
         }
         guard place.ambiguous else { return true }
@@ -568,6 +580,13 @@ final class EntityMatcher {
 
     private func isSpeechVerb(_ index: Int) -> Bool {
         facts.kinds[index] == .word && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
+    }
+
+    /// A place name at `index` that reads as a place without context: several words, a country or
+    /// region, or a city of 100,000 people or more that is not also a common word.
+    private func isNotablePlace(at index: Int, limit: Int) -> Bool {
+        guard let (length, place) = lexicon.place(facts.exact[..<limit], at: index) else { return false }
+        return length > 1 || place.kind != "city" || (place.population >= 100_000 && !place.ambiguous)
     }
 
     /// Decides what a leftover run of capitalised words is.
@@ -627,7 +646,9 @@ final class EntityMatcher {
         if let given = lexicon.givenName(facts.exact[name.lowerBound]), name.count >= 2 || !given.ambiguous {
             if name.count >= 2 || !startsSentence {
                 person.rule = "given-name"
-                person.gender = person.gender ?? given.gender
+                // A lone word may be a surname that is also a given name ("Clinton criticized …"):
+                // only a given name before a surname tells the gender.
+                if name.count >= 2 { person.gender = person.gender ?? given.gender }
                 return person
             }
         }
@@ -707,6 +728,13 @@ final class EntityMatcher {
     // MARK: - Headlines
 
     /// ALL-CAPS lines (headlines, wire slugs): only lexicon entries, matched case-insensitively.
+    /// A capitalised or upper-case sentence function word (`The`, `TO`).
+    private func isFunctionWord(_ index: Int) -> Bool {
+        let lower = facts.lower[index]
+        guard let first = lower.first else { return false }
+        return Self.sentenceFunctionWords.contains(first.uppercased() + lower.dropFirst())
+    }
+
     private func matchHeadline(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
         var index = tokens.lowerBound
         while index < tokens.upperBound {
@@ -718,8 +746,10 @@ final class EntityMatcher {
                 index += length
                 continue
             }
+            // Folding drops accents as well as case, so "TO" would find the town "Tô": a function
+            // word alone is never a place in a headline.
             if let (length, place) = lexicon.place(facts.folded[..<tokens.upperBound], at: index, folded: true),
-               !place.ambiguous || place.kind == "country" {
+               !place.ambiguous || place.kind == "country", length > 1 || !isFunctionWord(index) {
                 candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: place.name,
                                                    affiliation: place.kind == "country" ? nil : place.country, rule: "gazetteer"))
                 index += length

@@ -55,6 +55,16 @@ public struct ExtractionLexicon: Sendable {
         return (match.length, OrganizationInfo(name: organization.name, country: organization.country))
     }
 
+    /// The party a one-word adjective names when "<adjective> Party" is a lexicon organisation
+    /// (`Republican` → Republican Party, `Labour` → Labour Party), so "Republican nominee X" is
+    /// affiliated with the party itself.
+    func party(adjective hash: UInt64) -> OrganizationInfo? {
+        guard let (length, organization) = organization([hash, Self.partyHash][...], at: 0), length == 2 else { return nil }
+        return organization
+    }
+
+    private static let partyHash = TokenHash.exact("Party")
+
     /// The longest title or role starting at `start`, matched case-insensitively.
     func titleLength(_ foldedHashes: ArraySlice<UInt64>, at start: Int) -> Int? {
         storage.lexicons.titles.longestMatch(in: foldedHashes, from: start, case: .folded)?.length

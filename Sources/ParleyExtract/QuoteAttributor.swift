@@ -297,6 +297,12 @@ final class QuoteAttributor {
                 if facts.lower[index].hasSuffix("ing"), index - sentenceStart <= 1, let subject = subjectAfterOpeningClause(index) {
                     return make(subject, verb: index, rule: "lead-in")
                 }
+                // "Ryan said the spate of shootings demands “…”": a verb whose subject is no name,
+                // under an earlier reporting clause, belongs to that clause's named subject.
+                if let outer = mainSpeaker(in: sentenceStart..<index), !outer.pronoun, let entity = outer.entity,
+                   entities[entity].type == .person {
+                    return make(outer, verb: index, rule: "lead-in+outer-clause")
+                }
                 // A participle ("stating", "adding") or a second verb: the sentence's first person.
                 if let entity = firstActor(in: sentenceStart..<index) {
                     return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
@@ -379,6 +385,16 @@ final class QuoteAttributor {
                 // "Japan branded North Korea an “outlaw nation”": a country opening the sentence, then a verb.
                 let placeActs = index == sentence.lowerBound && end < span.open && !facts.capitalized[end]
                     && facts.kinds[end] == .word && facts.lower[end].hasSuffix("ed")
+                if let role = roleAfterModifier(entity, at: end - 1, limit: span.open) {
+                    if let holder = entityWithRole(role, before: span.open) {
+                        return Attribution(speaker: holder, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject")
+                    }
+                    // No single holder: the role phrase itself speaks ("the Labour leader").
+                    guard !governed, !possessor else { index = end; continue }
+                    let first = index > sentence.lowerBound && Self.determiners.contains(facts.lower[index - 1]) ? index - 1 : index
+                    let phrase = document.string(TextRange(document.tokens[first].range.start, document.tokens[role].range.end))
+                    return Attribution(speaker: nil, speakerText: phrase, cue: nil, cueToken: nil, rule: "sentence-subject")
+                }
                 if !governed, !possessor, entities[entity].type != .place || placeActs {
                     return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject")
                 }
@@ -578,6 +594,8 @@ final class QuoteAttributor {
             if Self.determiners.contains(facts.lower[back]) { start = back }
         }
         if Self.determiners.contains(facts.lower[start]), start < index, headIsNoun {
+            // "the council issued a statement calling …": whoever issues the document speaks.
+            if Self.documentNouns.contains(facts.lower[index]), let issuer = issuer(ofDocumentAt: start, floor: floor) { return issuer }
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
@@ -598,6 +616,23 @@ final class QuoteAttributor {
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
         return nil
+    }
+
+    /// Documents a body issues and that then speak for it (`a statement calling …`).
+    static let documentNouns: Set<String> = ["statement", "report", "letter", "memo", "release", "communique", "communiqué", "note",
+                                             "tweet", "post", "video", "filing", "advisory", "bulletin", "notice", "declaration"]
+    /// Verbs that issue a document.
+    static let issuingVerbs: Set<String> = ["issued", "released", "published", "posted", "sent", "circulated", "tweeted", "filed",
+                                            "issues", "releases", "publishes", "posts", "sends", "tweets", "files"]
+
+    /// The subject of the verb that issues the document phrase opening at `determiner`
+    /// (`the council issued a statement`, `the ministry put out a statement`), when it is named.
+    private func issuer(ofDocumentAt determiner: Int, floor: Int) -> Subject? {
+        var verb = determiner - 1
+        if verb - 1 >= floor, facts.lower[verb] == "out", facts.lower[verb - 1] == "put" { verb -= 1 }
+        guard verb >= floor, Self.issuingVerbs.contains(facts.lower[verb]) || facts.lower[verb] == "put" && verb < determiner - 1,
+              let subject = subjectBefore(verb: verb, floor: floor), subject.entity != nil else { return nil }
+        return subject
     }
 
     /// `X said,` / `said X.` / `he said,` at `index`: a name or pronoun and a reporting verb,
@@ -736,15 +771,28 @@ final class QuoteAttributor {
         var probe = index
         while probe < min(facts.count, index + 5), entityAt[probe] == nil,
               facts.kinds[probe] == .word || facts.kinds[probe] == .number || facts.text[probe] == "." { probe += 1 }
-        if probe < facts.count, probe > index, let entity = entityAt[probe] { return Subject(entity: entity, text: nil, pronoun: false) }
+        if probe < facts.count, probe > index, !Self.determiners.contains(facts.lower[index]), let entity = entityAt[probe] {
+            return Subject(entity: entity, text: nil, pronoun: false)
+        }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
-        // "said the minister" / "said a spokesman for X"
-        if ["the", "a", "an"].contains(facts.lower[index]) {
+        // "said the minister" / "said a spokesman for X" / "said one source close to the talks"
+        if ["the", "a", "an", "one", "another"].contains(facts.lower[index]) {
             let start = index
             index += 1
-            while index < facts.count, index < start + 5, facts.kinds[index] == .word, entityAt[index] == nil,
-                  !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) { index += 1 }
+            while index < facts.count, index < start + 5, facts.kinds[index] == .word,
+                  !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) {
+                // "a Labour source": a body naming the kind of source is part of the description.
+                if let entity = entityAt[index] {
+                    var end = index
+                    while end < facts.count, entityAt[end] == entity { end += 1 }
+                    guard entities[entity].type == .organization, end < facts.count, facts.kinds[end] == .word,
+                          !facts.capitalized[end] else { break }
+                    index = end
+                    continue
+                }
+                index += 1
+            }
             if index < facts.count, let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
             guard index > start + 1 else { return nil }
             // "per the party's bylaws", "according to the company's filing": the owned document speaks.
@@ -754,7 +802,18 @@ final class QuoteAttributor {
                                pronoun: false)
             }
             if let entity = entityWithRole(index - 1, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            return Subject(entity: nil, text: (start..<index).map { facts.text[$0] }.joined(separator: " "), pronoun: false)
+            // "one source on the panel.", "a spokesman for the ministry,": a short prepositional
+            // phrase that ends the clause belongs to the description.
+            var end = index
+            if index < facts.count, ["for", "of", "at", "in", "on"].contains(facts.lower[index]) {
+                var probe = index + 1
+                while probe < facts.count, probe <= index + 5, facts.kinds[probe] == .word || facts.kinds[probe] == .possessive { probe += 1 }
+                if probe > index + 1, probe < facts.count, facts.kinds[probe] == .punctuation, [",", ".", ";", ":"].contains(facts.text[probe]) {
+                    end = probe
+                }
+            }
+            return Subject(entity: nil, text: document.string(TextRange(document.tokens[start].range.start, document.tokens[end - 1].range.end)),
+                           pronoun: false)
         }
         return nil
     }
@@ -790,6 +849,15 @@ final class QuoteAttributor {
         return Subject(entity: nil, text: pronoun, pronoun: true)
     }
 
+    /// The role word right after an organisation's mention ending at `index` ("the Labour leader",
+    /// "Republican nominee"): the body is the role holder's affiliation, not the actor.
+    private func roleAfterModifier(_ entity: Int, at index: Int, limit: Int) -> Int? {
+        let next = index + 1
+        guard entities[entity].type == .organization, next < limit, entityAt[next] == nil, !facts.capitalized[next],
+              lexicon.isTitle(folded: facts.folded[next]) else { return nil }
+        return next
+    }
+
     /// The person whose roles include `role` (`minister` → Foreign Minister Lavrov), when unique.
     private func entityWithRole(_ token: Int, before: Int) -> Int? {
         guard lexicon.isTitle(folded: facts.folded[token]) else { return nil }
@@ -808,7 +876,17 @@ final class QuoteAttributor {
             if let entity = entityAt[index], index > range.lowerBound, entityAt[index - 1] != entity, isGoverned(index, floor: range.lowerBound) {
                 governedEntity = entity
             }
-            if let entity = entityAt[index], entities[entity].type != .place, entity != governedEntity { return entity }
+            // A name inside quotation marks is a title or a quoted word ("on “Face the Nation”"), not a subject.
+            if let entity = entityAt[index], entities[entity].type != .place, entity != governedEntity, !quoted[index] {
+                // "The Labour leader also outlined …": a body naming a role is the role holder's
+                // affiliation; the holder acts, if the role tells who that is.
+                if let role = roleAfterModifier(entity, at: index, limit: range.upperBound) {
+                    if let holder = entityWithRole(role, before: range.upperBound) { return holder }
+                    governedEntity = entity
+                    continue
+                }
+                return entity
+            }
             if let gender = Self.pronouns[facts.lower[index]], index == range.lowerBound {
                 return resolvePronoun(facts.lower[index], gender: gender, before: index)?.entity
             }

@@ -92568,6 +92568,66 @@ Oh
 Well
 Okay
 OK
+# Religions, their adherents and scriptures: MISC in news NER, never a person's name ("Christian" is
+# left out: it is also a given name).
+Islam
+Islamic
+Islamist
+Islamists
+Muslim
+Muslims
+Moslem
+Moslems
+Christianity
+Christians
+Catholic
+Catholics
+Catholicism
+Protestant
+Protestants
+Evangelical
+Evangelicals
+Pentecostal
+Jew
+Jews
+Jewish
+Judaism
+Hindu
+Hindus
+Hinduism
+Buddhist
+Buddhists
+Buddhism
+Sikh
+Sikhs
+Sikhism
+Shia
+Shiite
+Shiites
+Sunni
+Sunnis
+Mormon
+Mormons
+Baptist
+Baptists
+Methodist
+Methodists
+Lutheran
+Anglican
+Quran
+Koran
+Bible
+Torah
+Jihadist
+Jihadists
+Salafist
+Zionist
+Zionists
+Zionism
+# Party adjectives before a title or name ("Democratic presidential nominee X") are affiliations, never
+# a name; the parties themselves are matched from organizations.tsv first.
+Democratic
+Republican
 
 """#
 
@@ -95809,7 +95869,7 @@ Antigua and Barbuda	country	Antigua and Barbuda	96286	no	Antigua	Antiguan|Antigu
 Argentina	country	Argentina	44494502	no	the Argentine Republic	Argentine|Argentinian|Argentines|Argentinians
 Armenia	country	Armenia	3090500	no		Armenian|Armenians
 Aruba	territory	Aruba	105845	no		Aruban
-Australia	country	Australia	24992369	no	Commonwealth of Australia|Oz	Australian|Australians|Aussie|Aussies
+Australia	country	Australia	24992369	no	Commonwealth of Australia	Australian|Australians|Aussie|Aussies
 Austria	country	Austria	8847037	no		Austrian|Austrians
 Azerbaijan	country	Azerbaijan	10224900	no		Azerbaijani|Azerbaijanis|Azeri|Azeris
 Bahamas	country	Bahamas	385640	no	The Bahamas	Bahamian|Bahamians
@@ -95854,7 +95914,7 @@ Cuba	country	Cuba	11338138	no		Cuban|Cubans
 Curaçao	territory	Curaçao	159849	no	Curacao	Curaçaoan
 Cyprus	country	Cyprus	1189265	no		Cypriot|Cypriots
 Czechia	country	Czechia	10625695	no	Czech Republic	Czech|Czechs
-Democratic Republic of the Congo	country	Democratic Republic of the Congo	84068091	no	DR Congo|DRC|D.R.C.|Congo-Kinshasa|DR of Congo|Zaire	Congolese
+Democratic Republic of the Congo	country	Democratic Republic of the Congo	84068091	no	DR Congo|DRC|D.R.C.|Congo-Kinshasa|DR of Congo|Democratic Republic of Congo|Zaire	Congolese
 Denmark	country	Denmark	5797446	no		Danish|Dane|Danes
 Djibouti	country	Djibouti	958920	no		Djiboutian|Djiboutians
 Dominica	country	Dominica	71625	no		

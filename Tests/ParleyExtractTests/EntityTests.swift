@@ -73,6 +73,13 @@ import Testing
         ("Analysts said the plan would fail.", "Analysts", nil),
         ("She is a Spanish-born engineer.", "Spanish-born", nil),
         ("Leaders of the Kurdistan Democratic Party met.", "Kurdistan Democratic Party", .organization),
+        // Religions and their adherents are never people; party adjectives are never names.
+        ("The mayor said Islam and Christianity share the old square.", "Islam", nil),
+        ("\u{201C}We pray together,\u{201D} the Muslim families said.", "Muslim", nil),
+        ("Tom Hale described Democratic candidate Anneke Visser as a \u{201C}fixer\u{201D} today.", "Democratic", nil),
+        // A party adjective before a role names the party.
+        ("Republican nominee Anneke Visser spoke.", "Republican Party", .organization),
+        ("Fighting in the Democratic Republic of Congo went on.", "Democratic Republic of the Congo", .place),
     ]
 
     /// (text, name, type or nil, number of mentions) for sports results.
@@ -117,6 +124,20 @@ import Testing
     @Test func headlinesInCapitalsUseTheGazetteer() throws {
         let document = try extract("RUSSIA AND UKRAINE RESUME TALKS IN MOSCOW\n\nThe talks resumed.")
         #expect(Set(document.entities.map(\.name)) == ["Russia", "Ukraine", "Moscow"])
+    }
+
+    /// Folding drops accents, so a function word in capitals must not find a town ("TO" → Tô).
+    @Test func functionWordsInCapitalsAreNoPlaces() throws {
+        let document = try extract("HARBOUR WORKERS DON'T WANT TO GO BACK\n\nThe strike went on.")
+        #expect(document.entities.allSatisfy { $0.type != .place }, "entities: \(document.entities.map(\.name))")
+    }
+
+    /// A lone word that is also a given name ("Clinton", "Morgan") may be a surname: it gives no gender.
+    @Test func aLoneGivenNameGivesNoGender() throws {
+        let clinton = try #require(try extract("On Tuesday, Clinton criticized the harbour board.").entity(named: "Clinton"))
+        #expect(clinton.gender == nil)
+        let mary = try #require(try extract("On Tuesday, Mary Hale criticized the harbour board.").entity(named: "Mary Hale"))
+        #expect(mary.gender == .female)
     }
 
     @Test func mentionOffsetsSliceTheName() throws {

@@ -36,6 +36,18 @@ import Testing
          "We fought a positive campaign.", "Michael Ancram", "lead-in", .direct),
         ("\u{201C}How many times must we see this?\u{201D} Hillary Clinton said.", "How many times must we see this?", "Hillary Clinton", "trailing", .direct),
         ("The talks may stall, Adam Schiff said. \"The other factor is timing.\"", "The other factor is timing.", "Adam Schiff", "previous-sentence", .direct),
+        // Regressions from the third PolNeAR dev review (invented sentences).
+        // A party between a name and its verb is skipped, and a quoted show title is no subject.
+        ("On ITV's \"Harbour Tonight,\" Senate leader Anneke Visser (D-Ore.) said the long list of closures demands \"more listening\" now.",
+         "more listening", "Anneke Visser", "lead-in", .partial),
+        // The pronoun of a clause under a named subject is that subject, even when a lone surname is also a given name.
+        ("Port officer Mary Hale fined the crew. Clinton also asserted she could speak directly to \u{201C}the dockers\u{201D} about it.",
+         "the dockers", "Clinton", "lead-in+outer-clause", .partial),
+        // Whoever issues a statement speaks through it.
+        ("After a long meeting, the Harbour Board issued a statement calling the strike \u{201C}a clear breach\u{201D} of the deal.",
+         "a clear breach", "Harbour Board", "lead-in", .partial),
+        ("The Ministry of Coastal Affairs put out a statement saying it was \u{201C}deeply concerned\u{201D} by the spill.",
+         "deeply concerned", "Ministry of Coastal Affairs", "lead-in", .partial),
     ]
 
     @Test(arguments: attribution)
@@ -135,6 +147,12 @@ import Testing
         ("\u{201C}Keep your head up,\u{201D} Anneke Visser sings in the chorus.", "Keep your head up,", "Anneke Visser", "trailing"),
         // A bare capitalised noun opening the sentence, before a participle and its preposition.
         ("Dockers marching through the old town chanted \u{201C}Fair pay now!\u{201D} until dawn.", "Fair pay now!", "Dockers", "lead-in"),
+        // A description after an inverted verb keeps its closing prepositional phrase.
+        ("\u{201C}The board is in a frenzy,\u{201D} said one Labour source on the panel.", "The board is in a frenzy,",
+         "one Labour source on the panel", "trailing"),
+        // A party before a role is the holder's affiliation; with no single holder, the role phrase speaks.
+        ("The Labour nominee also outlined a harbour plan and vowed to punish \u{201C}those who dump waste.\u{201D}",
+         "those who dump waste.", "The Labour nominee", "sentence-subject"),
     ]
 
     @Test(arguments: speakerPhrases)
