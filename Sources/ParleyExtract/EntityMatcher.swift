@@ -120,7 +120,14 @@ final class EntityMatcher {
     func match() -> [MentionCandidate] {
         var candidates: [MentionCandidate] = []
         for sentence in document.sentences {
-            matchSentence(sentence.tokens, into: &candidates)
+            var start = sentence.tokens.lowerBound
+            // Leading lines in capitals ("LONDON 1996-08-30", a headline without a full stop) read
+            // as headlines even when the sentence runs on into the text below them.
+            while let end = capitalsLineEnd(from: start, limit: sentence.tokens.upperBound) {
+                matchHeadline(start..<end, into: &candidates)
+                start = end
+            }
+            if start < sentence.tokens.upperBound { matchSentence(start..<sentence.tokens.upperBound, into: &candidates) }
         }
         markTeams(&candidates)
         return candidates
@@ -183,6 +190,26 @@ final class EntityMatcher {
     }
 
     /// True when a line break separates token `index` from the one before it.
+    /// The end of the line starting at `start` when every word of it is in capitals and it is a
+    /// dateline (a word and a number) or has two words or more; nil otherwise.
+    private func capitalsLineEnd(from start: Int, limit: Int) -> Int? {
+        guard start < limit, facts.allCaps[start], facts.kinds[start] == .word else { return nil }
+        var words = 0
+        var hasNumber = false
+        var end = start
+        repeat {
+            switch facts.kinds[end] {
+            case .word:
+                guard facts.allCaps[end] else { return nil }
+                words += 1
+            case .number: hasNumber = true
+            default: break
+            }
+            end += 1
+        } while end < limit && !lineBreakBefore(end)
+        return words >= 2 || hasNumber ? end : nil
+    }
+
     private func lineBreakBefore(_ index: Int) -> Bool {
         guard index > 0 else { return true }
         let gap = document.tokens[index - 1].range.end..<document.tokens[index].range.start

@@ -92624,6 +92624,20 @@ Salafist
 Zionist
 Zionists
 Zionism
+# Contractions of "I" that open a sentence.
+I'm
+I've
+I'd
+I'll
+I’m
+I’ve
+I’d
+I’ll
+# Peoples named by no single country (adjectives and plurals; "Arab" is also a rare given name).
+Arab
+Arabs
+Berbers
+Roma
 # Party adjectives before a title or name ("Democratic presidential nominee X") are affiliations, never
 # a name; the parties themselves are matched from organizations.tsv first.
 Democratic
@@ -96106,6 +96120,12 @@ Western Sahara	territory	Western Sahara	273008	no		Sahrawi|Sahrawis|Western Saha
 Yemen	country	Yemen	28498687	no		Yemeni|Yemenis
 Zambia	country	Zambia	17351822	no		Zambian|Zambians
 Zimbabwe	country	Zimbabwe	16868409	no		Zimbabwean|Zimbabweans
+# --- Former states that news archives still name ---
+Soviet Union	country	Soviet Union		no	USSR|U.S.S.R.|Union of Soviet Socialist Republics	Soviet|Soviets
+Yugoslavia	country	Yugoslavia		no	Federal Republic of Yugoslavia|Socialist Federal Republic of Yugoslavia	Yugoslav|Yugoslavs|Yugoslavian
+Czechoslovakia	country	Czechoslovakia		no		Czechoslovak|Czechoslovaks
+East Germany	country	East Germany		no	German Democratic Republic|GDR	East German|East Germans
+West Germany	country	West Germany		no	FRG	West German|West Germans
 # --- Continents ---
 Europe	continent			no		European|Europeans
 Asia	continent			no		Asian|Asians

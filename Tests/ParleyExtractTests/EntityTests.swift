@@ -80,6 +80,8 @@ import Testing
         // A party adjective before a role names the party.
         ("Republican nominee Anneke Visser spoke.", "Republican Party", .organization),
         ("Fighting in the Democratic Republic of Congo went on.", "Democratic Republic of the Congo", .place),
+        ("I’m sure, and I've said so.", "I’m", nil),
+        ("Arab ministers met in Cairo.", "Arab", nil),
     ]
 
     /// (text, name, type or nil, number of mentions) for sports results.
@@ -124,6 +126,24 @@ import Testing
     @Test func headlinesInCapitalsUseTheGazetteer() throws {
         let document = try extract("RUSSIA AND UKRAINE RESUME TALKS IN MOSCOW\n\nThe talks resumed.")
         #expect(Set(document.entities.map(\.name)) == ["Russia", "Ukraine", "Moscow"])
+    }
+
+    /// A dateline line in capitals ("LISBON 2024-03-02") reads as a headline even when no full stop
+    /// separates it from the text below.
+    @Test(arguments: ["HARBOUR STRIKE ENDS.\nLISBON 2024-03-02\nDockers went back to work.",
+                      "HARBOUR STRIKE ENDS\nLISBON 2024-03-02\nDockers went back to work.",
+                      "LISBON 2024-03-02\nDockers went back to work."])
+    func capitalisedDatelinesArePlaces(text: String) throws {
+        let document = try extract(text)
+        #expect(document.entity(named: "Lisbon")?.type == .place, "entities: \(document.entities.map(\.name))")
+    }
+
+    /// Former states still named in news archives.
+    @Test func formerStatesArePlaces() throws {
+        let document = try extract("Trade between Yugoslavia and the Soviet Union collapsed, and Czechoslovakia split.")
+        for name in ["Yugoslavia", "Soviet Union", "Czechoslovakia"] {
+            #expect(document.entity(named: name)?.type == .place, "\(name): \(document.entities.map(\.name))")
+        }
     }
 
     /// Folding drops accents, so a function word in capitals must not find a town ("TO" → Tô).
