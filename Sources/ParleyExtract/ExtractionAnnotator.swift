@@ -36,12 +36,52 @@ public struct ExtractionAnnotator: Stage {
         document.entities = entities
         let spans = QuoteFinder(facts: facts, document: document).find()
         let attributor = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities)
-        var quotes = attributor.attribute(spans)
+        var quotes = Self.droppingRepeatedHeadlineQuotes(attributor.attribute(spans), in: document)
         if options.contains(.indirectSpeech) {
             quotes = (quotes + attributor.indirectQuotes(excluding: spans)).sorted { $0.range < $1.range }
         }
         document.quotes = quotes
         return document
+    }
+}
+
+extension ExtractionAnnotator {
+    /// Quotes in a headline that the article repeats below it ("Okafor calls plan ‘dead on
+    /// arrival’" … `called the plan “dead on arrival”`) are dropped: the body's occurrence carries the
+    /// same words with their context and speaker, and counting both would double the evidence.
+    /// A headline is the first paragraph when it is a heading, or one short sentence with more
+    /// paragraphs after it. Quotes a headline alone carries are kept.
+    static func droppingRepeatedHeadlineQuotes(_ quotes: [Quote], in document: Document) -> [Quote] {
+        guard let first = document.paragraphs.first, document.paragraphs.count > 1,
+              quotes.contains(where: { first.range.contains($0.range) }) else { return quotes }
+        if first.kind != .heading {
+            let sentences = document.sentences.filter { first.range.contains($0.range) }
+            guard sentences.count == 1, let sentence = sentences.first, sentence.tokens.count <= 30 else { return quotes }
+        }
+        let rest = normalised(document.string(TextRange(first.range.end, document.text.utf8.count)))
+        return quotes.filter { quote in
+            guard first.range.contains(quote.range) else { return true }
+            let words = normalised(document.string(quote.range))
+            return words.isEmpty || !rest.contains(words)
+        }
+    }
+
+    /// Lower-case letters and digits with single spaces between words, so case and punctuation
+    /// differences between a headline and its article do not matter.
+    private static func normalised(_ text: String) -> String {
+        var result = ""
+        result.unicodeScalars.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingSpace, !result.isEmpty { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return result
     }
 }
 

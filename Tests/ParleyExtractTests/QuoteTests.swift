@@ -275,6 +275,22 @@ import Testing
         #expect(document.quotes.first.flatMap { $0.speaker }.map { document.entities[$0].name } == "Anneke Visser")
     }
 
+    /// A headline's quote that the article repeats is the body's quote only; one the headline alone
+    /// carries stays, and a first paragraph that is running text is no headline.
+    @Test(arguments: [
+        ("Visser calls harbour plan \u{2018}dead on arrival\u{2019}.\n\nAnneke Visser called the plan \u{201C}dead on arrival\u{201D} on Monday.",
+         ["dead on arrival"], 1),
+        ("Visser calls harbour plan \u{2018}a folly\u{2019}.\n\nAnneke Visser attacked the plan on Monday.", ["a folly"], 0),
+        ("Anneke Visser called the harbour plan \u{201C}dead on arrival\u{201D} on Monday, and she said more than that in a long and angry speech to the dockers, who cheered her on from the back of the hall for most of an hour.\n\nLater she repeated it: \u{201C}dead on arrival.\u{201D}",
+         ["dead on arrival", "dead on arrival."], 0),
+    ] as [(String, [String], Int)])
+    func repeatedHeadlineQuotesAreDropped(text: String, quoted: [String], firstQuoteParagraph: Int) throws {
+        let document = try extract(text)
+        #expect(document.quotes.map { document.string($0.range) } == quoted)
+        let first = try #require(document.quotes.first)
+        #expect(document.paragraphs.firstIndex { $0.range.contains(first.range) } == firstQuoteParagraph)
+    }
+
     @Test func quoteOffsetsExcludeTheMarks() throws {
         let document = try extract("He said \u{201C}yes\u{201D} and \"no\" twice, Tom Hale said.")
         #expect(document.quotes.map { document.string($0.range) } == ["yes", "no"])
