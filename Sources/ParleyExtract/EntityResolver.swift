@@ -10,6 +10,12 @@ struct EntityResolver {
     let facts: TokenFacts
     let document: Document
 
+    /// What makes two candidates the same entity before aliases are considered.
+    private struct DraftKey: Hashable {
+        let type: EntityType
+        let name: String
+    }
+
     /// An entity being assembled.
     private struct Draft {
         var type: EntityType
@@ -58,23 +64,20 @@ struct EntityResolver {
         }
 
         var drafts: [Draft] = []
-        var byKey: [String: Int] = [:]          // "type|canonical" → draft
+        var byKey: [DraftKey: Int] = [:]        // type and canonical name → draft
         var bySurname: [String: Int] = [:]      // person surname → draft
+        var byNameToken: [String: Int] = [:]    // any word of a person's name → the last draft with it
         for candidate in accepted {
             let tokens = candidate.tokens.map { facts.text[$0] }
-            let written = tokens.joined(separator: " ")
+            let written = tokens.count == 1 ? tokens[0] : tokens.joined(separator: " ")
             let surface = document.string(TextRange(document.tokens[candidate.tokens.lowerBound].range.start,
                                                     document.tokens[candidate.tokens.upperBound - 1].range.end))
-            var draftIndex: Int?
+            let key = DraftKey(type: candidate.type, name: candidate.type == .person ? written : candidate.canonical ?? written)
+            var draftIndex = byKey[key]
             if candidate.type == .person {
-                draftIndex = byKey["person|" + written]
                 if draftIndex == nil, let last = tokens.last { draftIndex = bySurname[last] }
                 // A single token may be the given name or surname of a known person.
-                if draftIndex == nil, tokens.count == 1 {
-                    draftIndex = drafts.indices.last { drafts[$0].type == .person && drafts[$0].nameTokens.contains(tokens[0]) }
-                }
-            } else {
-                draftIndex = byKey["\(candidate.type.rawValue)|" + (candidate.canonical ?? written)]
+                if draftIndex == nil, tokens.count == 1 { draftIndex = byNameToken[tokens[0]] }
             }
             let index: Int
             if let existing = draftIndex {
@@ -99,10 +102,14 @@ struct EntityResolver {
             if drafts[index].honorific == nil { drafts[index].honorific = candidate.honorific }
             if drafts[index].gender == nil { drafts[index].gender = candidate.gender }
             drafts[index].mentions.append((candidate.tokens, candidate.rule))
-            let draft = drafts[index]
-            byKey["\(candidate.type.rawValue)|" + (candidate.type == .person ? written : candidate.canonical ?? written)] = index
-            if candidate.type == .person, tokens.count >= 2, let last = tokens.last { bySurname[last] = index }
-            if candidate.type == .person, tokens.count >= 2 { byKey["person|" + draft.nameTokens.joined(separator: " ")] = index }
+            byKey[key] = index
+            if candidate.type == .person {
+                for token in drafts[index].nameTokens { byNameToken[token] = max(byNameToken[token] ?? index, index) }
+                if tokens.count >= 2, let last = tokens.last {
+                    bySurname[last] = index
+                    byKey[DraftKey(type: .person, name: drafts[index].nameTokens.joined(separator: " "))] = index
+                }
+            }
         }
 
         addBareSurnames(&drafts, bySurname: bySurname, covered: &covered)
@@ -138,10 +145,11 @@ struct EntityResolver {
     }
 
     /// Unclaimed one-word mentions of a team named elsewhere in the article ("reducing Worcestershire to 133").
-    private func addBareTeams(_ drafts: inout [Draft], teams: Set<String>, byKey: [String: Int], covered: inout [Bool]) {
+    private func addBareTeams(_ drafts: inout [Draft], teams: Set<String>, byKey: [DraftKey: Int], covered: inout [Bool]) {
         guard !teams.isEmpty else { return }
         for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
-            guard teams.contains(facts.text[index]), let draft = byKey["organization|" + facts.text[index]], !isVenue(index) else { continue }
+            guard teams.contains(facts.text[index]), let draft = byKey[DraftKey(type: .organization, name: facts.text[index])],
+                  !isVenue(index) else { continue }
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             if index > 0, facts.capitalized[index - 1], facts.sentenceOf[index - 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "team"))
@@ -168,9 +176,8 @@ struct EntityResolver {
 
     private func finish(_ drafts: [Draft]) -> [Entity] {
         // Entities are numbered in order of first mention.
-        let order = drafts.indices.sorted {
-            (drafts[$0].mentions.map(\.tokens.lowerBound).min() ?? 0) < (drafts[$1].mentions.map(\.tokens.lowerBound).min() ?? 0)
-        }
+        let firstMention = drafts.map { draft in draft.mentions.lazy.map(\.tokens.lowerBound).min() ?? 0 }
+        let order = drafts.indices.sorted { firstMention[$0] < firstMention[$1] }
         var entities: [Entity] = []
         for draftIndex in order {
             let draft = drafts[draftIndex]
