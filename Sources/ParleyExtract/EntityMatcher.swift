@@ -647,6 +647,9 @@ final class EntityMatcher {
         }
         // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
         if Self.eventHeads.contains(last) { return nil }
+        // A shouted phrase ("DOCTORS DON'T WANT TO TALK TO HIM") is no name: names in capitals hold
+        // no function words.
+        if name.count >= 3, name.contains(where: { facts.allCaps[$0] && isFunctionWord($0) }) { return nil }
         let ampersand = name.contains { facts.text[$0] == "&" }
         if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf || ampersand {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")

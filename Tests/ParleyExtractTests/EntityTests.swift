@@ -82,6 +82,8 @@ import Testing
         ("Fighting in the Democratic Republic of Congo went on.", "Democratic Republic of the Congo", .place),
         ("I’m sure, and I've said so.", "I’m", nil),
         ("Arab ministers met in Cairo.", "Arab", nil),
+        ("The strike went on. DOCKERS DON'T WANT TO WORK WITH HIM \u{2014} Hale's plan angered the port, he said.",
+         "DOCKERS DON'T WANT TO WORK WITH HIM", nil),
     ]
 
     /// (text, name, type or nil, number of mentions) for sports results.
