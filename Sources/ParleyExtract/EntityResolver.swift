@@ -76,6 +76,11 @@ struct EntityResolver {
             var draftIndex = byKey[key]
             if candidate.type == .person {
                 if draftIndex == nil, let last = tokens.last { draftIndex = bySurname[last] }
+                // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
+                if draftIndex == nil, tokens.count >= 2, let last = tokens.last,
+                   let lone = byKey[DraftKey(type: .person, name: last)], drafts[lone].nameTokens.count == 1 {
+                    draftIndex = lone
+                }
                 // A single token may be the given name or surname of a known person.
                 if draftIndex == nil, tokens.count == 1 { draftIndex = byNameToken[tokens[0]] }
             }

@@ -39,6 +39,14 @@ import Testing
         #expect(document.entities.filter { $0.type == .person }.count == 1)
     }
 
+    /// A surname seen alone before the full name merges into it.
+    @Test func fullNameAfterALoneSurnameIsTheSamePerson() throws {
+        let document = try extract("Visser spoke first. Later, Anneke Visser left the hall, and Visser did not return.")
+        let visser = try #require(document.entity(named: "Anneke Visser"), "entities: \(document.entities.map(\.name))")
+        #expect(visser.mentions.count == 3)
+        #expect(document.entities.filter { $0.type == .person }.count == 1)
+    }
+
     @Test func honorificIsKeptOutOfTheName() throws {
         let document = try extract("Sir Keir Starmer met Starmer's cabinet.")
         let starmer = try #require(document.entity(named: "Keir Starmer"))
@@ -82,8 +90,8 @@ import Testing
         ("Fighting in the Democratic Republic of Congo went on.", "Democratic Republic of the Congo", .place),
         ("I’m sure, and I've said so.", "I’m", nil),
         ("Arab ministers met in Cairo.", "Arab", nil),
-        ("The strike went on. DOCKERS DON'T WANT TO WORK WITH HIM \u{2014} Hale's plan angered the port, he said.",
-         "DOCKERS DON'T WANT TO WORK WITH HIM", nil),
+        ("HE'S BEEN CALLED OUT BY FELLOW DOCTORS \u{2014} He has been dragged before a council.\n\nFELLOW DOCTORS DON\u{2019}T WANT TO WORK WITH HIM \u{2014} Hale may hit ratings gold, but his fellow doctors do not respect him.",
+         "DOCTORS DON\u{2019}T WANT TO WORK WITH HIM", nil),
     ]
 
     /// (text, name, type or nil, number of mentions) for sports results.
