@@ -24,4 +24,25 @@ import Testing
         }
         #expect(map.scalarOffset(401) == 201)
     }
+
+    /// ASCII stretches before, between and after non-ASCII ones, across block boundaries: every
+    /// scalar boundary maps to the count of scalars before it.
+    @Test(arguments: [0, 1, 63, 64, 65, 127, 128, 200, 1_000])
+    func scalarOffsetsMatchACountOfScalars(asciiPrefix: Int) {
+        let pieces = ["a", "bc", "é", "€", "😀", "\u{1F44D}\u{1F3FD}", "xyz1234"]
+        var text = String(repeating: "q", count: asciiPrefix)
+        var state: UInt64 = UInt64(asciiPrefix) &+ 7
+        for _ in 0..<150 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text += pieces[Int(state >> 33) % pieces.count]
+        }
+        text += String(repeating: "z", count: 70)
+        let map = ScalarOffsetMap(text)
+        var byte = 0
+        for (scalarIndex, scalar) in text.unicodeScalars.enumerated() {
+            #expect(map.scalarOffset(byte) == scalarIndex)
+            byte += String(scalar).utf8.count
+        }
+        #expect(map.scalarOffset(byte) == text.unicodeScalars.count)
+    }
 }
