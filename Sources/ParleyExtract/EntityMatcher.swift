@@ -297,14 +297,19 @@ final class EntityMatcher {
     }
 
     /// Title Case headlines ("Elizabeth Warren Hammers Wells Fargo"): most words capitalised.
+    /// A results line ("Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70 …)") is mostly names too, but
+    /// its numbers show it is no headline.
     private func isTitleCase(_ tokens: Range<Int>) -> Bool {
         var words = 0
         var capitals = 0
-        for index in tokens where facts.kinds[index] == .word && facts.length[index] >= 3 {
+        var numbers = 0
+        for index in tokens {
+            if facts.kinds[index] == .number { numbers += 1; continue }
+            guard facts.kinds[index] == .word && facts.length[index] >= 3 else { continue }
             words += 1
             if facts.capitalized[index] { capitals += 1 }
         }
-        return words >= 6 && capitals * 10 >= words * 8
+        return words >= 6 && capitals * 10 >= words * 8 && numbers < 3
     }
 
     private func matchSentence(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
@@ -465,7 +470,7 @@ final class EntityMatcher {
                 position += length
                 continue
             }
-            if let (length, place) = lexicon.place(facts.exact[..<runEndIndex], at: position),
+            if let (length, place) = placeMatch(at: position, limit: runEndIndex),
                !(institutionLike && length == 1 && place.kind == "city" && position + 1 < runEndIndex),
                // "Kurdistan Democratic Party", "Chicago Board of Trade": a place opening a run that ends
                // in an institution word is part of the institution's name.
@@ -698,6 +703,11 @@ final class EntityMatcher {
             person.rule = "capitalised-name"
             return person
         }
+        // "M. Butcher scored 40": an initial before a capitalised word is a name, even opening a sentence.
+        if name.count >= 2, name.count <= 4, isInitial(name.lowerBound), !facts.allCaps[name.lowerBound + 1] {
+            person.rule = "initial+name"
+            return person
+        }
         if name.count == 1, !startsSentence, lexicon.isSurname(facts.exact[name.lowerBound]) {
             person.rule = "surname"
             return person
@@ -715,6 +725,21 @@ final class EntityMatcher {
             return MentionCandidate(tokens: name, type: .organization, rule: "unknown-capitalised")
         }
         return nil
+    }
+
+    /// The gazetteer entry starting at `index`; a name in capitals inside running text ("CHICAGO 5
+    /// NEW YORK 3") is looked up case-insensitively, as in headlines, unless it is a function word.
+    private func placeMatch(at index: Int, limit: Int) -> (length: Int, place: PlaceInfo)? {
+        if let match = lexicon.place(facts.exact[..<limit], at: index) { return match }
+        guard facts.allCaps[index], facts.length[index] > 2, !isFunctionWord(index) else { return nil }
+        return lexicon.place(facts.folded[..<limit], at: index, folded: true)
+    }
+
+    /// One capital letter and a full stop (`M.`).
+    private func isInitial(_ index: Int) -> Bool {
+        let text = facts.text[index].utf8
+        guard text.count == 2, let letter = text.first else { return false }
+        return letter >= UInt8(ascii: "A") && letter <= UInt8(ascii: "Z") && text.last == UInt8(ascii: ".")
     }
 
     /// `X said`, `X told`, `said X`, `X, 45, said`.

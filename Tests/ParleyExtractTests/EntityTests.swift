@@ -19,6 +19,10 @@ import Testing
         ("Shares of Tarvane Aerosystems Inc rose.", "Tarvane Aerosystems Inc", .organization, [], nil),
         ("Ships waited in the South China Sea for days.", "South China Sea", .place, [], nil),
         ("Shares of Douglas & Tarvane fell.", "Douglas & Tarvane", .organization, [], nil),
+        // An initial before a capitalised word is a name, opening a sentence or in a results line
+        // (whose numbers keep it from reading as a Title Case headline).
+        ("England won. M. Baker scored 40 for Surrey.", "M. Baker", .person, [], nil),
+        ("Harbourside 429-7 (C. Visser 80, M. Hale 70, G. Okafor 63, J. Lindqvist 12, D. Baker 55).", "M. Hale", .person, [], nil),
     ]
 
     @Test(arguments: people)
@@ -90,6 +94,8 @@ import Testing
         ("Fighting in the Democratic Republic of Congo went on.", "Democratic Republic of the Congo", .place),
         ("I’m sure, and I've said so.", "I’m", nil),
         ("Arab ministers met in Cairo.", "Arab", nil),
+        // A dateline in capitals inside the first paragraph.
+        ("LISBON (Reuters) \u{2013} Dockers walked out of the port talks on Friday.", "Lisbon", .place),
         ("HE'S BEEN CALLED OUT BY FELLOW DOCTORS \u{2014} He has been dragged before a council.\n\nFELLOW DOCTORS DON\u{2019}T WANT TO WORK WITH HIM \u{2014} Hale may hit ratings gold, but his fellow doctors do not respect him.",
          "DOCTORS DON\u{2019}T WANT TO WORK WITH HIM", nil),
     ]
