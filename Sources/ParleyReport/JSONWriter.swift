@@ -60,13 +60,31 @@ public struct JSONWriter {
     /// Writes a string or `null`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     /// Writes an integer.
-    public mutating func int(_ value: Int) { beginValue(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) { beginValue(); appendDigits(value) }
     /// Writes a number rounded to four decimals, the precision scores carry.
+    ///
+    /// Printed from the integer count of ten-thousandths, which gives the same text as the shortest
+    /// round-trip form of the rounded double (`0.25`, `-1.5`, `3`) without formatting a `Double`.
     public mutating func double(_ value: Double) {
         beginValue()
-        let rounded = (value * 10_000).rounded() / 10_000
-        let clean = rounded == 0 ? 0 : rounded  // never print -0.0
-        bytes.append(contentsOf: (clean == clean.rounded() ? String(Int(clean)) : String(clean)).utf8)
+        let scaled = (value * 10_000).rounded()
+        guard abs(scaled) < 1e15 else {
+            bytes.append(contentsOf: String(scaled / 10_000).utf8)
+            return
+        }
+        let units = Int(scaled)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }  // never "-0": zero takes the other branch
+        let magnitude = units.magnitude
+        appendDigits(Int(magnitude / 10_000))
+        var fraction = Int(magnitude % 10_000)
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var divisor = 1_000
+        while fraction != 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            fraction %= divisor
+            divisor /= 10
+        }
     }
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
@@ -94,6 +112,23 @@ public struct JSONWriter {
     public mutating func newline() { bytes.append(0x0A) }
 
     // MARK: - Internals
+
+    /// Appends the decimal digits of `value` (with a minus sign when negative), without a `String`.
+    private mutating func appendDigits(_ value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        guard magnitude >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(magnitude)); return }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any 64-bit value
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while magnitude > 0 {
+                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
+    }
 
     private var pendingKey = false
 

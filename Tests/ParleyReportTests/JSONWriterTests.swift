@@ -25,6 +25,33 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
     }
 
+    /// Numbers are printed from their digits; the text must equal Swift's shortest form of the
+    /// rounded value (what reports printed before), for scores, offsets and counts alike.
+    @Test func numbersMatchTheStandardLibrarysText() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        for step in 0..<20_000 {
+            let scale = [1.0, 10, 1_000, 1e6][step % 4]
+            let value = (Double(next()) / Double(1 << 53) - 0.5) * 2 * scale
+            let rounded = (value * 10_000).rounded() / 10_000
+            let clean = rounded == 0 ? 0 : rounded
+            let expected = clean == clean.rounded() ? String(Int(clean)) : String(clean)
+            var json = JSONWriter()
+            json.double(value)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == expected, "\(value)")
+            let integer = Int(bitPattern: UInt(next() << 11)) >> Int(next() % 60)
+            var ints = JSONWriter()
+            ints.int(integer)
+            #expect(String(decoding: ints.bytes, as: UTF8.self) == String(integer))
+        }
+        var extremes = JSONWriter()
+        extremes.beginArray(); extremes.int(Int.min); extremes.int(Int.max); extremes.int(0); extremes.int(-7); extremes.endArray()
+        #expect(String(decoding: extremes.bytes, as: UTF8.self) == "[\(Int.min),\(Int.max),0,-7]")
+    }
+
     func sample(pretty: Bool) -> String {
         var json = JSONWriter(pretty: pretty)
         json.beginObject()
