@@ -108,7 +108,7 @@ public struct DocumentReportFormatter: Sendable {
         json.beginArray()
         for entity in document.entities {
             json.beginObject()
-            json.field("id", "e\(entity.index)")
+            json.key("id"); json.identifier("e", entity.index)
             json.field("type", entity.type.rawValue)
             json.field("name", entity.name)
             json.key("aliases"); json.strings(entity.aliases)
@@ -133,10 +133,10 @@ public struct DocumentReportFormatter: Sendable {
         json.beginArray()
         for (index, quote) in document.quotes.enumerated() {
             json.beginObject()
-            json.field("id", "q\(index + 1)")
+            json.key("id"); json.identifier("q", index + 1)
             writeText(quote.range, document, key: "text", into: &json)
             writeRange(quote.range, offsets, document, keys: ("start", "end", nil), into: &json)
-            json.field("speaker", quote.speaker.map { "e\($0)" })
+            json.key("speaker"); if let speaker = quote.speaker { json.identifier("e", speaker) } else { json.null() }
             let speakerName = quote.speaker.flatMap { $0 < document.entities.count ? document.entities[$0].name : nil }
             json.field("speakerName", speakerName ?? quote.speakerText)
             json.field("cue", quote.cue)
@@ -152,7 +152,7 @@ public struct DocumentReportFormatter: Sendable {
         for actor in document.stance {
             let entity = actor.entity < document.entities.count ? document.entities[actor.entity] : nil
             json.beginObject()
-            json.field("actor", "e\(actor.entity)")
+            json.key("actor"); json.identifier("e", actor.entity)
             json.field("name", entity?.name)
             json.field("type", entity?.type.rawValue)
             json.field("optimism", actor.optimism)

@@ -57,6 +57,15 @@ public struct JSONWriter {
     /// Writes UTF-8 bytes as a string value, escaped per RFC 8259 (a slice of a document, without
     /// making a `String` of it first).
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { beginValue(); appendEscaped(value) }
+    /// Writes an identifier string made of an ASCII letter and a number (`"e12"`, `"q3"`), the form
+    /// report ids take, without building a `String`.
+    public mutating func identifier(_ prefix: Unicode.Scalar, _ number: Int) {
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: prefix))
+        appendDigits(number)
+        bytes.append(UInt8(ascii: "\""))
+    }
     /// Writes a string or `null`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     /// Writes an integer.

@@ -52,6 +52,12 @@ import Testing
         #expect(String(decoding: extremes.bytes, as: UTF8.self) == "[\(Int.min),\(Int.max),0,-7]")
     }
 
+    @Test func identifiersAreALetterAndANumber() {
+        var json = JSONWriter()
+        json.beginArray(); json.identifier("e", 0); json.identifier("q", 12); json.identifier("e", 1_234_567); json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == #"["e0","q12","e1234567"]"#)
+    }
+
     func sample(pretty: Bool) -> String {
         var json = JSONWriter(pretty: pretty)
         json.beginObject()
