@@ -626,6 +626,16 @@ final class EntityMatcher {
         var name = name
         // Trim trailing connectors and leading determiners.
         while name.count > 1, !facts.capitalized[name.upperBound - 1] { name = name.lowerBound..<name.upperBound - 1 }
+        // "Crooked Hillary Clinton", "Rival Anneke Visser", "Injecting Clinton …": a word that is neither a
+        // given name nor a surname, before a given name that opens the rest of the name, is an epithet
+        // or the sentence's first word, not part of the name.
+        if name.count >= 2, !facts.allCaps[name.lowerBound], facts.kinds[name.lowerBound] == .word,
+           lexicon.givenName(facts.exact[name.lowerBound]) == nil, !lexicon.isSurname(facts.exact[name.lowerBound]),
+           lexicon.honorific(facts.exact[name.lowerBound]) == nil,
+           let given = lexicon.givenName(facts.exact[name.lowerBound + 1]), !given.ambiguous || name.count >= 3,
+           name.count >= 3 || (name.lowerBound == sentence.lowerBound && facts.lower[name.lowerBound].hasSuffix("ing")) {
+            name = name.lowerBound + 1..<name.upperBound
+        }
         let first = facts.text[name.lowerBound]
         let last = facts.text[name.upperBound - 1]
         let hasTitle = !context.roles.isEmpty || context.honorific != nil

@@ -92642,6 +92642,7 @@ Roma
 # a name; the parties themselves are matched from organizations.tsv first.
 Democratic
 Republican
+Democrat
 
 """#
 

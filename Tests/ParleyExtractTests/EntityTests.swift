@@ -22,6 +22,9 @@ import Testing
         // An initial before a capitalised word is a name, opening a sentence or in a results line
         // (whose numbers keep it from reading as a Title Case headline).
         ("England won. M. Baker scored 40 for Surrey.", "M. Baker", .person, [], nil),
+        // An epithet or a party noun before a given name is no part of the name.
+        ("The crowd chanted about Crooked Anneke Visser all night.", "Anneke Visser", .person, [], nil),
+        ("On Monday, Democrat Anneke Visser won the seat.", "Anneke Visser", .person, [], nil),
         ("Harbourside 429-7 (C. Visser 80, M. Hale 70, G. Okafor 63, J. Lindqvist 12, D. Baker 55).", "M. Hale", .person, [], nil),
     ]
 
