@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// A proposed mention before aliases are merged: a token span, a type and what was learnt about it.
@@ -79,7 +80,7 @@ final class EntityMatcher {
     ]
 
     /// Plural nouns that make a demonym a collective actor (`European leaders`).
-    static let groupNouns: Set<String> = [
+    static let groupNouns: TokenSet = [
         "leaders", "officials", "diplomats", "negotiators", "government", "authorities", "forces", "troops", "lawmakers",
         "politicians", "allies", "counterparts", "ministers", "delegation", "delegates", "investors", "military", "side",
         "media", "voters", "regulators", "envoys", "partners", "capitals", "nations", "countries", "governments", "officers",
@@ -157,7 +158,7 @@ final class EntityMatcher {
         guard end < sentence.upperBound, isScore(end) else { return false }
         let next = end + 1
         guard next < sentence.upperBound else { return true }
-        return [",", "(", ";", ".", "-", ")"].contains(facts.text[next]) || facts.lower[next] == "and"
+        return Words.afterTeamName.contains(facts.folded[next]) || facts.lower[next] == "and"
             || facts.kinds[next] == .number || facts.capitalized[next]
     }
 
@@ -171,14 +172,14 @@ final class EntityMatcher {
         return false
     }
 
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+    static let months: TokenSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                                       "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
                                       "sept", "oct", "nov", "dec"]
 
     /// Words that never name a team: months, demonyms (`Chilean 6-3` is a player), countries and
     /// home nations (national sides are places in news annotation).
     private func cannotBeTeam(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
-        if tokens.count == 1, Self.months.contains(facts.lower[tokens.lowerBound]) || lexicon.demonymCountry(facts.exact[tokens.lowerBound]) != nil {
+        if tokens.count == 1, Self.months.contains(facts.folded[tokens.lowerBound]) || lexicon.demonymCountry(facts.exact[tokens.lowerBound]) != nil {
             return true
         }
         if let (length, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true),
@@ -221,7 +222,7 @@ final class EntityMatcher {
     private func startsEntry(_ index: Int, sentence: Range<Int>) -> Bool {
         let previous = index - 1
         guard previous >= sentence.lowerBound, !lineBreakBefore(index) else { return true }
-        return facts.kinds[previous] != .word || ["and", "v", "v.", "vs", "vs.", "beat", "over"].contains(facts.lower[previous])
+        return facts.kinds[previous] != .word || Words.beforeOpponent.contains(facts.folded[previous])
     }
 
     /// A one-letter initial (`J.`) before `index`: a player in a scorecard, not a team.
@@ -341,9 +342,7 @@ final class EntityMatcher {
 
     /// Lower-case words that may stand between a role and its name (`his adviser and son-in-law, Jared Kushner`).
     private func keepsContext(_ index: Int) -> Bool {
-        let word = facts.lower[index]
-        return ["the", "a", "an", "and", ",", "former", "then", "acting", "deputy", "senior", "chief", "top", "new",
-                "his", "her", "its", "their", "son-in-law", "daughter-in-law", "longtime", "veteran"].contains(word)
+        Words.betweenRoleAndName.contains(facts.folded[index])
     }
 
     /// The end of a run of capitalised words: name particles join capitals (`Ludwig van Beethoven`);
@@ -404,7 +403,7 @@ final class EntityMatcher {
             && !Self.eventHeads.contains(facts.text[run.upperBound - 1])
         let institutionLike = run.contains { index in
             Self.organizationHeads.contains(facts.text[index]) && (index == run.upperBound - 1
-                || (index + 1 < run.upperBound && ["of", "for"].contains(facts.lower[index + 1])))
+                || (index + 1 < run.upperBound && Words.ofOrFor.contains(facts.folded[index + 1])))
         }
         func flushName(upTo end: Int) {
             guard let start = nameStart, start < end else { nameStart = nil; return }
@@ -497,7 +496,7 @@ final class EntityMatcher {
                 context.affiliation = country
                 // "European leaders", "Russian officials": a collective actor standing for the place.
                 let next = position + 1
-                if next < sentence.upperBound, !facts.capitalized[next], Self.groupNouns.contains(facts.lower[next]) {
+                if next < sentence.upperBound, !facts.capitalized[next], Self.groupNouns.contains(facts.folded[next]) {
                     candidates.append(MentionCandidate(tokens: position..<next, type: .place, canonical: country, rule: "demonym-group"))
                 }
                 position += 1
@@ -548,28 +547,28 @@ final class EntityMatcher {
                                           "Tournament", "Trophy", "Masters", "Classic", "Grand", "Derby", "Marathon", "Rally",
                                           "Festival", "Awards", "Award", "Prize", "War", "Crisis", "Accord", "Accords", "Treaty"]
 
-    static let sportsVerbs: Set<String> = ["beat", "beats", "defeated", "drew", "lost", "won", "thrashed", "routed", "edged",
+    static let sportsVerbs: TokenSet = ["beat", "beats", "defeated", "drew", "lost", "won", "thrashed", "routed", "edged",
                                            "trailed", "overcame", "outplayed", "hammered", "crushed", "downed", "blanked", "swept"]
 
     /// Sports results: a place followed by a result verb, by a score, or listed after "beat".
     private func isTeamContext(after end: Int, before start: Int, sentence: Range<Int>) -> Bool {
-        if end < sentence.upperBound, Self.sportsVerbs.contains(facts.lower[end]) { return true }
+        if end < sentence.upperBound, Self.sportsVerbs.contains(facts.folded[end]) { return true }
         if end + 1 < sentence.upperBound, facts.kinds[end] == .number, facts.capitalized[end + 1] || end + 1 == sentence.upperBound - 1 {
             return true
         }
-        if start - 1 >= sentence.lowerBound, ["beat", "beating", "defeated", "against", "versus", "vs", "vs."].contains(facts.lower[start - 1]) {
+        if start - 1 >= sentence.lowerBound, Words.beforeOpponentVerb.contains(facts.folded[start - 1]) {
             return true
         }
         return false
     }
 
-    static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "from", "to", "at", "into", "across", "via",
+    static let placePrepositions: TokenSet = ["in", "near", "outside", "around", "from", "to", "at", "into", "across", "via",
                                                  "through", "inside", "towards", "toward"]
 
     /// "in X", "near X", "X, Kansas": context that makes a capitalised word a place.
     private func hasPlaceContext(before index: Int, after end: Int, sentence: Range<Int>) -> Bool {
-        if index - 1 >= sentence.lowerBound, Self.placePrepositions.contains(facts.lower[index - 1]) { return true }
-        if index - 2 >= sentence.lowerBound, Self.placePrepositions.contains(facts.lower[index - 2]), facts.lower[index - 1] == "the" { return true }
+        if index - 1 >= sentence.lowerBound, Self.placePrepositions.contains(facts.folded[index - 1]) { return true }
+        if index - 2 >= sentence.lowerBound, Self.placePrepositions.contains(facts.folded[index - 2]), facts.lower[index - 1] == "the" { return true }
         if end + 1 < sentence.upperBound, facts.text[end] == ",", facts.capitalized[end + 1],
            lexicon.place(facts.exact[..<sentence.upperBound], at: end + 1) != nil { return true }
         return false
@@ -601,8 +600,7 @@ final class EntityMatcher {
         guard place.ambiguous else { return true }
         let previous = tokens.lowerBound - 1
         if previous >= sentence.lowerBound {
-            let word = facts.lower[previous]
-            if ["in", "to", "from", "of", "near", "across", "into", "through", "via", "visit", "visited", "and", ",", "outside", "inside"].contains(word) {
+            if Words.beforeAmbiguousPlace.contains(facts.folded[previous]) {
                 return true
             }
         }
@@ -643,7 +641,7 @@ final class EntityMatcher {
             // A lone letter ("N", "S") names nobody.
             if first.utf8.count == 1 { return nil }
             // "May 22", "22 May", "on May": a month, not a person.
-            if Self.months.contains(facts.lower[name.lowerBound]) {
+            if Self.months.contains(facts.folded[name.lowerBound]) {
                 let next = name.upperBound
                 let previous = name.lowerBound - 1
                 if next < sentence.upperBound, facts.kinds[next] == .number { return nil }
@@ -658,7 +656,7 @@ final class EntityMatcher {
         var person = MentionCandidate(tokens: name, type: .person, roles: context.roles, honorific: context.honorific,
                                       affiliation: context.affiliation, gender: context.gender, rule: "name")
         let headBeforeOf = name.dropLast().contains { index in
-            Self.organizationHeads.contains(facts.text[index]) && ["of", "for"].contains(facts.lower[index + 1])
+            Self.organizationHeads.contains(facts.text[index]) && Words.ofOrFor.contains(facts.folded[index + 1])
         }
         // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
         if Self.eventHeads.contains(last) { return nil }
@@ -758,7 +756,7 @@ final class EntityMatcher {
         if next < sentence.upperBound, facts.kinds[next] == .possessive { return false }
         if next < sentence.upperBound, isSpeechVerb(next) { return true }
         // "X has said", "X also told".
-        if next + 1 < sentence.upperBound, ["has", "had", "also", "later", "previously", "then"].contains(facts.lower[next]), isSpeechVerb(next + 1) {
+        if next + 1 < sentence.upperBound, Words.beforeSpeechVerb.contains(facts.folded[next]), isSpeechVerb(next + 1) {
             return true
         }
         // "X, 54, said" / "X, a dock worker, said": one comma-delimited apposition, then the verb.
@@ -780,7 +778,7 @@ final class EntityMatcher {
         guard comma + 1 < sentence.upperBound, facts.text[comma] == "," else { return false }
         let word = facts.lower[comma + 1]
         if word == "who" { return true }
-        guard ["a", "an", "the", "his", "her", "its", "their"].contains(word) else { return false }
+        guard Words.appositionOpeners.contains(facts.folded[comma + 1]) else { return false }
         // A role word within the next few tokens.
         var index = comma + 2
         while index < min(sentence.upperBound, comma + 6) {

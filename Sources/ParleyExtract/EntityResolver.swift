@@ -146,7 +146,7 @@ struct EntityResolver {
 
     /// `in X`, `at X`: a place where something happens, not a team.
     private func isVenue(_ index: Int) -> Bool {
-        index > 0 && ["in", "at", "near"].contains(facts.lower[index - 1])
+        index > 0 && Words.venueWords.contains(facts.folded[index - 1])
     }
 
     /// Unclaimed one-word mentions of a team named elsewhere in the article ("reducing Worcestershire to 133").
@@ -168,7 +168,7 @@ struct EntityResolver {
         for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
             guard let draft = bySurname[facts.text[index]] else { continue }
             // "May 22": a date, even in an article about Theresa May.
-            if EntityMatcher.months.contains(facts.lower[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
+            if EntityMatcher.months.contains(facts.folded[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
                facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             // Not inside a longer capitalised name ("Trump Tower").
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }

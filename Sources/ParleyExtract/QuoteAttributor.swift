@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// Attributes quotes to speakers with ordered sieves; each quote records the sieve that decided.
@@ -41,18 +42,18 @@ final class QuoteAttributor {
         var rule: String
     }
 
-    static let determiners: Set<String> = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their",
+    static let determiners: TokenSet = ["the", "a", "an", "one", "another", "two", "several", "some", "many", "other", "his", "her", "their",
                                            "my", "our", "your", "its"]
     /// Words that cannot end a speaker noun phrase ("the course of their", "a way to").
-    static let nonNounHeads: Set<String> = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
+    static let nonNounHeads: TokenSet = ["of", "to", "in", "on", "at", "for", "with", "by", "and", "or", "but", "that", "which",
                                             "who", "the", "a", "an", "their", "his", "her", "its", "very", "also", "not"]
     /// Nouns that name a speaking body or a document when owned by someone (`Okafor's campaign`,
     /// `the company's lawyers`), besides the roles of the titles lexicon.
-    static let sourceNouns: Set<String> = ["campaign", "team", "office", "staff", "officials", "aides", "advisers", "advisors",
+    static let sourceNouns: TokenSet = ["campaign", "team", "office", "staff", "officials", "aides", "advisers", "advisors",
                                            "lawyers", "attorneys", "spokespeople", "statement", "website", "report", "letter",
                                            "memo", "lawsuit", "complaint", "government", "ministry", "administration", "family"]
     static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
-    static let skippableBeforeVerb: Set<String> = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
+    static let skippableBeforeVerb: TokenSet = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "once", "again", "publicly", "privately", "recently", "earlier", "further",
                                                    "quickly", "simply", "only", "just", "reportedly", "would", "will", "had",
                                                    "has", "was", "were", "is", "would", "could", "may", "might", "often", "never"]
@@ -103,7 +104,7 @@ final class QuoteAttributor {
 
 
     /// Words before a capitalised quote that make it a venue or a work (`on “Fox News Sunday”`).
-    static let venuePrepositions: Set<String> = ["on", "in", "at", "of", "from", "for", "with", "by", "to", "about", "into", "via"]
+    static let venuePrepositions: TokenSet = ["on", "in", "at", "of", "from", "for", "with", "by", "to", "about", "into", "via"]
 
     /// The reporting clause that names a title-like quote: a reporting verb with a speaker, at most
     /// nine tokens (besides earlier quotes) before the quote in the same clause (no comma or colon between them but those
@@ -111,8 +112,8 @@ final class QuoteAttributor {
     /// determiner.
     private func namingClause(_ span: QuoteSpan) -> Attribution? {
         // "Channel 9's “Breakfast Desk”", "his “Straight Talk” programme": an owned or determined title.
-        guard span.open > 0, !Self.venuePrepositions.contains(facts.lower[span.open - 1]),
-              facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.lower[span.open - 1]),
+        guard span.open > 0, !Self.venuePrepositions.contains(facts.folded[span.open - 1]),
+              facts.kinds[span.open - 1] != .possessive, !Self.nounMarkers.contains(facts.folded[span.open - 1]),
               let attribution = leadIn(span), let cue = attribution.cueToken, cue < span.open else { return nil }
         var between = 0  // tokens outside earlier quotes of the list
         var insideQuote = false
@@ -120,7 +121,7 @@ final class QuoteAttributor {
             if facts.kinds[index] == .quote { insideQuote.toggle(); continue }
             if insideQuote { continue }
             between += 1
-            if between > 9 || [":", ";", "(", "—", "–"].contains(facts.text[index]) { return nil }
+            if between > 9 || Words.clauseBreaks.contains(facts.folded[index]) { return nil }
             if facts.text[index] == ",", facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
         }
         return attribution
@@ -130,7 +131,7 @@ final class QuoteAttributor {
 
     /// Reporting verbs that introduce reported speech, and words that may sit between the verb and
     /// the reported clause (`told reporters that`, `said on Monday that`).
-    static let clauseOpeners: Set<String> = ["that"]
+    static let clauseOpeners: TokenSet = ["that"]
 
     /// Reported speech without quotation marks: a sentence holding no quote whose reporting verb has
     /// a clear subject (a name or a resolvable pronoun) and is followed by a clause, ideally opened by
@@ -148,8 +149,8 @@ final class QuoteAttributor {
                 // The clause: skip an object and adverbials up to "that" within five tokens.
                 var start = index + 1
                 var probe = start
-                while probe < min(tokens.upperBound, index + 6), !Self.clauseOpeners.contains(facts.lower[probe]) { probe += 1 }
-                if probe < tokens.upperBound, Self.clauseOpeners.contains(facts.lower[probe]) { start = probe + 1 }
+                while probe < min(tokens.upperBound, index + 6), !Self.clauseOpeners.contains(facts.folded[probe]) { probe += 1 }
+                if probe < tokens.upperBound, Self.clauseOpeners.contains(facts.folded[probe]) { start = probe + 1 }
                 else if start < tokens.upperBound, facts.kinds[start] != .word { continue }
                 var end = tokens.upperBound
                 while end > start, facts.kinds[end - 1] == .punctuation { end -= 1 }
@@ -171,7 +172,7 @@ final class QuoteAttributor {
         var index = span.close + 1
         guard span.close < facts.count, facts.kinds[span.close] == .quote else { return nil }
         // Skip punctuation between the mark and the clause (",", "—").
-        while index < facts.count, facts.kinds[index] == .punctuation, [",", "—", "–", "-", "―", "--"].contains(facts.text[index]) { index += 1 }
+        while index < facts.count, facts.kinds[index] == .punctuation, Words.trailingSeparators.contains(facts.folded[index]) { index += 1 }
         guard index < facts.count, paragraphIndex(of: index) == paragraphIndex(of: span.close) else { return nil }
         // After `…?"` or `…."` a new sentence starts. It is the quote's reporting clause only when it
         // is short (`Okafor said.`, `he added on Friday.`); a longer one ("Jack Straw said about
@@ -183,7 +184,7 @@ final class QuoteAttributor {
             if next.count > 9, !opensWithShortClause(at: index) { return nil }
         }
         // "…” ― Pamela Padilla": a dash and a name, as under a letter or a pull quote.
-        if index > span.close + 1, ["—", "–", "―", "-", "--"].contains(facts.text[index - 1]) {
+        if index > span.close + 1, Words.dashes.contains(facts.folded[index - 1]) {
             if let entity = entityAt[index] {
                 return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "dash")
             }
@@ -225,7 +226,7 @@ final class QuoteAttributor {
             }
             // "Mitch McConnell, R-Ky., said": an abbreviation's period before a comma ends nothing.
             let abbreviationPeriod = facts.text[verb] == "." && verb + 1 < facts.count && facts.text[verb + 1] == ","
-            if facts.kinds[verb] == .quote || ([".", "?", "!", ";"].contains(facts.text[verb]) && !abbreviationPeriod) { return nil }
+            if facts.kinds[verb] == .quote || (Words.sentenceEnds.contains(facts.folded[verb]) && !abbreviationPeriod) { return nil }
             verb += 1
         }
         guard verb < limit2 else { return nil }
@@ -285,7 +286,7 @@ final class QuoteAttributor {
                     }
                     // "Ryan said the spate of shootings demands “…”": a thing that is no role or
                     // source, inside an earlier reporting clause, is not the speaker.
-                    if let head = subject.head, !lexicon.isTitle(folded: facts.folded[head]), !Self.sourceNouns.contains(facts.lower[head]),
+                    if let head = subject.head, !lexicon.isTitle(folded: facts.folded[head]), !Self.sourceNouns.contains(facts.folded[head]),
                        let outer = mainSpeaker(in: sentenceStart..<index), !outer.pronoun, let entity = outer.entity,
                        entities[entity].type == .person {
                         return make(outer, verb: index, rule: "lead-in+outer-clause")
@@ -315,17 +316,17 @@ final class QuoteAttributor {
     }
 
     /// Conjunctions that open a clause with a subject of its own.
-    static let clauseConjunctions: Set<String> = ["as", "while", "when", "whereas", "because", "after", "before", "until", "since"]
+    static let clauseConjunctions: TokenSet = ["as", "while", "when", "whereas", "because", "after", "before", "until", "since"]
 
     /// The named subject of a clause opened at `index` by a conjunction after a comma, `and`, `but`
     /// or the sentence start, that runs on to the quote at `quote`: `…, and as Lindqvist went on about
     /// “…”`. The name must be followed by a lower-case word (its verb), not a possessive; a comma
     /// outside quotes before the quote makes the clause a parenthetical (`, as Hale knows,`).
     private func clauseSubject(at index: Int, quote: Int) -> Int? {
-        guard Self.clauseConjunctions.contains(facts.lower[index]), index + 1 < facts.count, let entity = entityAt[index + 1],
+        guard Self.clauseConjunctions.contains(facts.folded[index]), index + 1 < facts.count, let entity = entityAt[index + 1],
               entities[entity].type != .place else { return nil }
         let sentenceStart = document.sentences[facts.sentenceOf[index]].tokens.lowerBound
-        guard index == sentenceStart || [",", "and", "but", "—", "–"].contains(facts.lower[index - 1]) else { return nil }
+        guard index == sentenceStart || Words.clauseJoins.contains(facts.folded[index - 1]) else { return nil }
         var end = index + 1
         while end < facts.count, entityAt[end] == entity { end += 1 }
         guard end < facts.count, facts.kinds[end] == .word, !facts.capitalized[end] else { return nil }
@@ -374,10 +375,10 @@ final class QuoteAttributor {
         while index < span.open {
             // "40 percent agreed that Okafor is in “fine form”": a name in a subordinate clause is
             // not the sentence's subject.
-            if Self.subordinators.contains(facts.lower[index]) { return nil }
+            if Self.subordinators.contains(facts.folded[index]) { return nil }
             if let entity = entityAt[index] {
                 let previous = index - 1
-                let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.lower[previous])
+                let governed = previous >= sentence.lowerBound && Self.prepositions.contains(facts.folded[previous])
                     || isGoverned(index, floor: sentence.lowerBound)
                 var end = index
                 while end < span.open, entityAt[end] == entity { end += 1 }
@@ -391,7 +392,7 @@ final class QuoteAttributor {
                     }
                     // No single holder: the role phrase itself speaks ("the Labour leader").
                     guard !governed, !possessor else { index = end; continue }
-                    let first = index > sentence.lowerBound && Self.determiners.contains(facts.lower[index - 1]) ? index - 1 : index
+                    let first = index > sentence.lowerBound && Self.determiners.contains(facts.folded[index - 1]) ? index - 1 : index
                     let phrase = document.string(TextRange(document.tokens[first].range.start, document.tokens[role].range.end))
                     return Attribution(speaker: nil, speakerText: phrase, cue: nil, cueToken: nil, rule: "sentence-subject")
                 }
@@ -418,9 +419,9 @@ final class QuoteAttributor {
     }
 
     /// Words that open a subordinate clause.
-    static let subordinators: Set<String> = ["that", "whether", "because", "if", "although", "though"]
+    static let subordinators: TokenSet = ["that", "whether", "because", "if", "although", "though"]
 
-    static let prepositions: Set<String> = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
+    static let prepositions: TokenSet = ["in", "for", "of", "to", "with", "from", "over", "about", "on", "at", "by", "against",
                                             "through", "around", "across", "near", "outside", "inside", "behind", "toward", "towards",
                                             "throughout", "within", "beyond", "despite", "via",
                                             "between", "among", "into", "as", "than", "like", "after", "before", "under", "during"]
@@ -482,7 +483,7 @@ final class QuoteAttributor {
     private func subjectBefore(verb: Int, floor: Int) -> Subject? {
         var index = verb - 1
         while index >= floor {
-            if Self.skippableBeforeVerb.contains(facts.lower[index]) || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) {
+            if Self.skippableBeforeVerb.contains(facts.folded[index]) || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) {
                 index -= 1
             } else if facts.text[index] == ")" {
                 // "Rep. Gwen Moore (D-Wis.) said": skip a short parenthetical.
@@ -501,7 +502,7 @@ final class QuoteAttributor {
             while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
             if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
             // ("as Okafor put it": "as" before a subject and its verb is a conjunction.)
-            if first - 1 >= floor, Self.prepositions.contains(facts.lower[first - 1]), facts.lower[first - 1] != "as" {
+            if first - 1 >= floor, Self.prepositions.contains(facts.folded[first - 1]), facts.lower[first - 1] != "as" {
                 // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
                 if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
                     return Subject(entity: owner, text: nil, pronoun: false)
@@ -511,7 +512,7 @@ final class QuoteAttributor {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         // "the Chicago Police Department which reported": a relative pronoun right after a name.
-        if ["who", "which", "that"].contains(facts.lower[index]), index - 1 >= floor, let entity = entityAt[index - 1],
+        if Words.relativePronouns.contains(facts.folded[index]), index - 1 >= floor, let entity = entityAt[index - 1],
            entities[entity].type != .place {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
@@ -536,7 +537,7 @@ final class QuoteAttributor {
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
         if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil,
            !EntityMatcher.sentenceFunctionWords.contains(facts.text[index]),
-           !Self.determiners.contains(facts.lower[index]), !["this", "that", "these", "those", "it", "there", "here"].contains(facts.lower[index]) {
+           !Self.determiners.contains(facts.folded[index]), !Words.demonstratives.contains(facts.folded[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
         }
         // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
@@ -556,7 +557,7 @@ final class QuoteAttributor {
         // A noun phrase that starts with a determiner: "a source", "the campaign", "one official".
         var start = index
         while start > floor, start > index - 5, facts.kinds[start - 1] == .word || facts.kinds[start - 1] == .possessive,
-              !isSpeechVerb(start - 1), !Self.determiners.contains(facts.lower[start]) {
+              !isSpeechVerb(start - 1), !Self.determiners.contains(facts.folded[start]) {
             start -= 1
         }
         // "63 percent said", "52 percent of registered voters agreed": a phrase opened by a number.
@@ -564,14 +565,14 @@ final class QuoteAttributor {
         if start - 1 >= floor, facts.kinds[start - 1] == .number, !facts.capitalized[index], facts.kinds[index] == .word,
            start - 2 < floor || facts.kinds[start - 2] != .word || !facts.capitalized[start - 2]
                || (EntityMatcher.sentenceFunctionWords.contains(facts.text[start - 2]) && facts.text[start - 2] != "No"),
-           !Self.nonNounHeads.contains(facts.lower[index]) {
+           !Self.nonNounHeads.contains(facts.folded[index]) {
             let phrase = document.string(TextRange(document.tokens[start - 1].range.start, document.tokens[index].range.end))
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
-        let headIsNoun = !Self.nonNounHeads.contains(facts.lower[index]) && facts.kinds[index] == .word
+        let headIsNoun = !Self.nonNounHeads.contains(facts.folded[index]) && facts.kinds[index] == .word
         // "Okafor's former campaign manager said", "the company's spokeswoman said": a possessor
         // and a lower-case noun make the speaker's description.
-        if headIsNoun, !facts.capitalized[index], lexicon.isTitle(folded: facts.folded[index]) || Self.sourceNouns.contains(facts.lower[index]),
+        if headIsNoun, !facts.capitalized[index], lexicon.isTitle(folded: facts.folded[index]) || Self.sourceNouns.contains(facts.folded[index]),
            let possessive = (start..<index).last(where: { facts.kinds[$0] == .possessive }),
            possessive - 1 >= floor, facts.kinds[possessive - 1] == .word {
             var begin = possessive - 1
@@ -579,37 +580,37 @@ final class QuoteAttributor {
                 while begin - 1 >= floor, entityAt[begin - 1] == owner { begin -= 1 }
             } else if !facts.capitalized[begin] {
                 while begin - 1 >= floor, begin > possessive - 4, facts.kinds[begin - 1] == .word,
-                      !Self.determiners.contains(facts.lower[begin]) { begin -= 1 }
-                guard Self.determiners.contains(facts.lower[begin]) else { return nil }
+                      !Self.determiners.contains(facts.folded[begin]) { begin -= 1 }
+                guard Self.determiners.contains(facts.folded[begin]) else { return nil }
             }
             let phrase = document.string(TextRange(document.tokens[begin].range.start, document.tokens[index].range.end))
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
         }
-        if !Self.determiners.contains(facts.lower[start]), lexicon.isTitle(folded: facts.folded[index]) {
+        if !Self.determiners.contains(facts.folded[start]), lexicon.isTitle(folded: facts.folded[index]) {
             // "the former secretary of state and current Democratic presidential nominee said": a role
             // noun phrase may be long; look further back for its determiner.
             var back = start
-            while back > floor, back > index - 12, !Self.determiners.contains(facts.lower[back]), facts.kinds[back - 1] == .word,
+            while back > floor, back > index - 12, !Self.determiners.contains(facts.folded[back]), facts.kinds[back - 1] == .word,
                   !isSpeechVerb(back - 1) { back -= 1 }
-            if Self.determiners.contains(facts.lower[back]) { start = back }
+            if Self.determiners.contains(facts.folded[back]) { start = back }
         }
-        if Self.determiners.contains(facts.lower[start]), start < index, headIsNoun {
+        if Self.determiners.contains(facts.folded[start]), start < index, headIsNoun {
             // "the council issued a statement calling …": whoever issues the document speaks.
-            if Self.documentNouns.contains(facts.lower[index]), let issuer = issuer(ofDocumentAt: start, floor: floor) { return issuer }
+            if Self.documentNouns.contains(facts.folded[index]), let issuer = issuer(ofDocumentAt: start, floor: floor) { return issuer }
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            if start - 1 >= floor, Self.prepositions.contains(facts.lower[start - 1]), facts.lower[start - 1] != "as" {
+            if start - 1 >= floor, Self.prepositions.contains(facts.folded[start - 1]), facts.lower[start - 1] != "as" {
                 // "a narrator in the Okafor advert asks": the phrase the preposition attaches to.
                 var back = start - 2
-                while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.lower[back]) { back -= 1 }
+                while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.folded[back]) { back -= 1 }
                 // "Protesters marching through the streets chanted": a bare capitalised noun opening
                 // the sentence.
                 if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.lower[floor]] == nil,
-                   !EntityMatcher.sentenceFunctionWords.contains(facts.text[floor]), !Self.determiners.contains(facts.lower[floor]) {
+                   !EntityMatcher.sentenceFunctionWords.contains(facts.text[floor]), !Self.determiners.contains(facts.folded[floor]) {
                     return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
                 }
-                guard back >= floor, back < start - 2, Self.determiners.contains(facts.lower[back]) else { return nil }
+                guard back >= floor, back < start - 2, Self.determiners.contains(facts.folded[back]) else { return nil }
                 let whole = document.string(TextRange(document.tokens[back].range.start, document.tokens[index].range.end))
                 return Subject(entity: nil, text: whole, pronoun: false, head: start - 2)
             }
@@ -619,10 +620,10 @@ final class QuoteAttributor {
     }
 
     /// Documents a body issues and that then speak for it (`a statement calling …`).
-    static let documentNouns: Set<String> = ["statement", "report", "letter", "memo", "release", "communique", "communiqué", "note",
+    static let documentNouns: TokenSet = ["statement", "report", "letter", "memo", "release", "communique", "communiqué", "note",
                                              "tweet", "post", "video", "filing", "advisory", "bulletin", "notice", "declaration"]
     /// Verbs that issue a document.
-    static let issuingVerbs: Set<String> = ["issued", "released", "published", "posted", "sent", "circulated", "tweeted", "filed",
+    static let issuingVerbs: TokenSet = ["issued", "released", "published", "posted", "sent", "circulated", "tweeted", "filed",
                                             "issues", "releases", "publishes", "posts", "sends", "tweets", "files"]
 
     /// The subject of the verb that issues the document phrase opening at `determiner`
@@ -630,7 +631,7 @@ final class QuoteAttributor {
     private func issuer(ofDocumentAt determiner: Int, floor: Int) -> Subject? {
         var verb = determiner - 1
         if verb - 1 >= floor, facts.lower[verb] == "out", facts.lower[verb - 1] == "put" { verb -= 1 }
-        guard verb >= floor, Self.issuingVerbs.contains(facts.lower[verb]) || facts.lower[verb] == "put" && verb < determiner - 1,
+        guard verb >= floor, Self.issuingVerbs.contains(facts.folded[verb]) || facts.lower[verb] == "put" && verb < determiner - 1,
               let subject = subjectBefore(verb: verb, floor: floor), subject.entity != nil else { return nil }
         return subject
     }
@@ -651,10 +652,10 @@ final class QuoteAttributor {
         if !isSpeechVerb(index) {
             verb = endOfSubject(index)
             guard verb > index, verb < facts.count, isSpeechVerb(verb) else { return false }
-            return verb + 1 < facts.count && [",", "."].contains(facts.text[verb + 1])
+            return verb + 1 < facts.count && Words.commaOrStop.contains(facts.folded[verb + 1])
         }
         let end = endOfSubject(verb + 1)
-        return end > verb + 1 && end < facts.count && [",", "."].contains(facts.text[end])
+        return end > verb + 1 && end < facts.count && Words.commaOrStop.contains(facts.folded[end])
     }
 
     /// The subject after the comma that closes an opening clause (`After saying …, she`).
@@ -680,7 +681,7 @@ final class QuoteAttributor {
     /// The pronoun that is the subject of `verb` (adverbs between them skipped), lower-cased.
     private func pronounBefore(verb: Int, floor: Int) -> String? {
         var index = verb - 1
-        while index >= floor, Self.skippableBeforeVerb.contains(facts.lower[index])
+        while index >= floor, Self.skippableBeforeVerb.contains(facts.folded[index])
                 || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) { index -= 1 }
         guard index >= floor, Self.pronouns[facts.lower[index]] != nil else { return nil }
         return facts.lower[index]
@@ -716,9 +717,9 @@ final class QuoteAttributor {
     private func isNounUse(_ index: Int) -> Bool {
         guard index > 0 else { return false }
         // "Okafor's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
-        if Self.nounMarkers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
+        if Self.nounMarkers.contains(facts.folded[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
         let plural = facts.lower[index].hasSuffix("s")
-        if plural && (Self.quantifiers.contains(facts.lower[index - 1]) || facts.kinds[index - 1] == .number) { return true }
+        if plural && (Self.quantifiers.contains(facts.folded[index - 1]) || facts.kinds[index - 1] == .number) { return true }
         // "a new campaign message": a base form after a singular lower-case noun is a compound noun;
         // a verb after a singular subject would end in -s ("the campaign says").
         let previous = facts.lower[index - 1]
@@ -737,10 +738,10 @@ final class QuoteAttributor {
                                               "only", "always", "now", "let", "help", "and", "cannot", "won't", "wouldn't"]
 
     /// Words after which a verb form is a noun.
-    static let nounMarkers: Set<String> = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
+    static let nounMarkers: TokenSet = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that",
                                            "these", "those", "such", "no", "any", "each", "every"]
     /// Words that make a following `-s` form a plural noun (`several claims`), not a verb.
-    static let quantifiers: Set<String> = ["few", "several", "many", "some", "more", "most", "other", "both", "two", "three", "four",
+    static let quantifiers: TokenSet = ["few", "several", "many", "some", "more", "most", "other", "both", "two", "three", "four",
                                            "five", "numerous", "multiple", "various", "new", "recent", "earlier"]
 
     /// The subject of the first reporting verb (not a participle) in `range`.
@@ -759,7 +760,7 @@ final class QuoteAttributor {
         guard let subject = subjectAfter(verb: verb) else { return nil }
         var end = verb + 1
         while end < facts.count, entityAt[end] != nil || facts.capitalized[end] { end += 1 }
-        guard end < facts.count, [":", ",", ".", "—", "("].contains(facts.text[end]) else { return nil }
+        guard end < facts.count, Words.afterInvertedSubject.contains(facts.folded[end]) else { return nil }
         return subject
     }
 
@@ -771,17 +772,17 @@ final class QuoteAttributor {
         var probe = index
         while probe < min(facts.count, index + 5), entityAt[probe] == nil,
               facts.kinds[probe] == .word || facts.kinds[probe] == .number || facts.text[probe] == "." { probe += 1 }
-        if probe < facts.count, probe > index, !Self.determiners.contains(facts.lower[index]), let entity = entityAt[probe] {
+        if probe < facts.count, probe > index, !Self.determiners.contains(facts.folded[index]), let entity = entityAt[probe] {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
         // "said the minister" / "said a spokesman for X" / "said one source close to the talks"
-        if ["the", "a", "an", "one", "another"].contains(facts.lower[index]) {
+        if Words.descriptionOpeners.contains(facts.folded[index]) {
             let start = index
             index += 1
             while index < facts.count, index < start + 5, facts.kinds[index] == .word,
-                  !["for", "of", "at", "in", "on", "who", "and"].contains(facts.lower[index]) {
+                  !Words.descriptionEnds.contains(facts.folded[index]) {
                 // "a Labour source": a body naming the kind of source is part of the description.
                 if let entity = entityAt[index] {
                     var end = index
@@ -797,7 +798,7 @@ final class QuoteAttributor {
             guard index > start + 1 else { return nil }
             // "per the party's bylaws", "according to the company's filing": the owned document speaks.
             if index + 1 < facts.count, facts.kinds[index] == .possessive, facts.kinds[index + 1] == .word, !facts.capitalized[index + 1],
-               !Self.nonNounHeads.contains(facts.lower[index + 1]) {
+               !Self.nonNounHeads.contains(facts.folded[index + 1]) {
                 return Subject(entity: nil, text: document.string(TextRange(document.tokens[start].range.start, document.tokens[index + 1].range.end)),
                                pronoun: false)
             }
@@ -805,10 +806,10 @@ final class QuoteAttributor {
             // "one source on the panel.", "a spokesman for the ministry,": a short prepositional
             // phrase that ends the clause belongs to the description.
             var end = index
-            if index < facts.count, ["for", "of", "at", "in", "on"].contains(facts.lower[index]) {
+            if index < facts.count, Words.closingPrepositions.contains(facts.folded[index]) {
                 var probe = index + 1
                 while probe < facts.count, probe <= index + 5, facts.kinds[probe] == .word || facts.kinds[probe] == .possessive { probe += 1 }
-                if probe > index + 1, probe < facts.count, facts.kinds[probe] == .punctuation, [",", ".", ";", ":"].contains(facts.text[probe]) {
+                if probe > index + 1, probe < facts.count, facts.kinds[probe] == .punctuation, Words.clauseEndMarks.contains(facts.folded[probe]) {
                     end = probe
                 }
             }
@@ -822,7 +823,7 @@ final class QuoteAttributor {
     private func resolvePronoun(_ pronoun: String, gender: Gender?, before index: Int) -> Subject? {
         // "Okafor says she admired Varga's patience through what she calls …": a pronoun in a
         // sentence whose subject is a compatible person refers to that subject, not to the nearest name.
-        if ["he", "she"].contains(pronoun), index < facts.count {
+        if pronoun == "he" || pronoun == "she", index < facts.count {
             let sentence = document.sentences[facts.sentenceOf[index]].tokens
             if let subject = firstActor(in: sentence.lowerBound..<index), entities[subject].type == .person,
                entities[subject].gender == nil || entities[subject].gender == gender {
@@ -836,7 +837,7 @@ final class QuoteAttributor {
             if let owner = entityAt[start], entities[owner].type != .place {
                 var end = start
                 while end < index, entityAt[end] == owner { end += 1 }
-                if end + 1 < index, facts.kinds[end] == .possessive, Self.sourceNouns.contains(facts.lower[end + 1]) {
+                if end + 1 < index, facts.kinds[end] == .possessive, Self.sourceNouns.contains(facts.folded[end + 1]) {
                     let phrase = document.string(TextRange(document.tokens[start].range.start, document.tokens[end + 1].range.end))
                     return Subject(entity: nil, text: phrase, pronoun: true)
                 }
@@ -899,7 +900,7 @@ final class QuoteAttributor {
     private func isGoverned(_ index: Int, floor: Int) -> Bool {
         var previous = index - 1
         if previous > floor, facts.lower[previous] == "the" { previous -= 1 }
-        return previous >= floor && facts.lower[previous] != "by" && Self.prepositions.contains(facts.lower[previous])
+        return previous >= floor && facts.lower[previous] != "by" && Self.prepositions.contains(facts.folded[previous])
     }
 
     // MARK: - Helpers
@@ -918,11 +919,11 @@ final class QuoteAttributor {
         }
         let next = index + 2
         guard next < facts.count, facts.kinds[next] == .word else { return true }
-        return Self.putItFollowers.contains(facts.lower[next]) || (facts.lower[next].hasSuffix("ly") && facts.length[next] > 4)
+        return Self.putItFollowers.contains(facts.folded[next]) || (facts.lower[next].hasSuffix("ly") && facts.length[next] > 4)
     }
 
     /// Words that may follow `put it` when it reports words (`put it in a statement`, `put it this way`).
-    static let putItFollowers: Set<String> = ["in", "this", "that", "on", "at", "to", "during", "when", "after", "last", "recently"]
+    static let putItFollowers: TokenSet = ["in", "this", "that", "on", "at", "to", "during", "when", "after", "last", "recently"]
 
     private func paragraphIndex(of token: Int) -> Int {
         let start = document.tokens[min(token, facts.count - 1)].range.start

@@ -173,7 +173,7 @@ struct QuoteFinder {
         var letters = false
         for index in (open + 1)..<close {
             // A full stop inside, then more words: two utterances ("The Donald. Big Daddy."), no title.
-            if [".", "?", "!"].contains(facts.text[index]), index + 1 < close, facts.kinds[index + 1] == .word { return false }
+            if Words.terminalMarks.contains(facts.folded[index]), index + 1 < close, facts.kinds[index + 1] == .word { return false }
             guard facts.kinds[index] == .word else { continue }
             letters = true
             // "of", "the", "and" may stay lower case in a title; "I" is capitalised in any sentence.
@@ -185,7 +185,7 @@ struct QuoteFinder {
         if !letters { return false }
         // Short quotes whose every significant word is capitalised, at least two of them: titles
         // ("Dragon Valley", "The Morning Kettle Show"), not speech ("We win," or "Yes.").
-        let endsLikeSpeech = close - 1 > open && ["?", "!"].contains(facts.text[close - 1])
+        let endsLikeSpeech = close - 1 > open && Words.questionOrExclamation.contains(facts.folded[close - 1])
         return capitalised >= 2 && capitalised == significant && significant <= 6 && !endsLikeSpeech
     }
 
@@ -195,11 +195,11 @@ struct QuoteFinder {
         let first = open + 1
         let before = open - 1
         let startsClause = before < 0 || facts.sentenceOf[before] != facts.sentenceOf[open]
-            || [":", ",", "—", "–", "-", "(", "\""].contains(facts.text[before]) || facts.kinds[before] == .quote
+            || Words.beforeQuotedSpeech.contains(facts.folded[before]) || facts.kinds[before] == .quote
         let capitalStart = first < facts.count && (facts.capitalized[first] || facts.text[first] == "I")
         if startsClause && (capitalStart || words >= 6) { return .direct }
         // Ends with sentence punctuation inside the marks: a whole utterance.
-        if close - 1 > first, [".", "?", "!"].contains(facts.text[close - 1]), words >= 5 { return .direct }
+        if close - 1 > first, Words.terminalMarks.contains(facts.folded[close - 1]), words >= 5 { return .direct }
         return .partial
     }
 }
