@@ -53,7 +53,8 @@ final class EntityMatcher {
 
     /// Words that make a capitalised name an organisation when they end it (`Zeehaven Logistiek` is
     /// found by other rules) or start it before `of` (`Ministry of Defence`).
-    static let organizationHeads: Set<String> = [
+    static let organizationHeads = TokenSet(organizationHeadWords, case: .exact)
+    private static let organizationHeadWords = [
         "Bank", "Party", "Council", "Commission", "Ministry", "University", "Institute", "Agency", "Association",
         "Union", "Committee", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "Group",
         "Company", "Co.", "Foundation", "Fund", "Organisation", "Organization", "Authority", "Court", "Parliament",
@@ -71,7 +72,8 @@ final class EntityMatcher {
     ]
 
     /// Words that make a capitalised name a place when they end it.
-    static let placeHeads: Set<String> = [
+    static let placeHeads = TokenSet(placeHeadWords, case: .exact)
+    private static let placeHeadWords = [
         "Road", "Street", "Avenue", "Square", "Park", "River", "Mountain", "Mountains", "Lake", "Island", "Islands",
         "Bay", "Valley", "Province", "Region", "County", "District", "Bridge", "Port", "Sea", "Ocean", "Gulf", "Strait",
         "Peninsula", "Desert", "Coast", "Canal", "Harbour", "Harbor", "Hill", "Hills", "Heights", "Plain", "Plains",
@@ -88,23 +90,26 @@ final class EntityMatcher {
     ]
 
     /// Name particles that may sit inside a person's name (`Ludwig van Beethoven`, `Osama bin Laden`).
-    static let nameParticles: Set<String> = ["de", "van", "von", "der", "den", "du", "da", "dos", "das", "del", "della", "di",
+    static let nameParticles: TokenSet = ["de", "van", "von", "der", "den", "du", "da", "dos", "das", "del", "della", "di",
                                              "la", "le", "al", "el", "bin", "ibn", "ben", "y", "ter", "ten", "zu"]
 
     /// Lower-case words that join capitalised words into one institution or place name, but only
     /// after a head word (`Bank of England`, `Ministry of Defence`, `Gulf of Mexico`).
-    static let headConnectors: Set<String> = ["of", "for", "on", "&", "and"]
+    static let headConnectors: TokenSet = ["of", "for", "on", "&", "and"]
 
     /// Words after which `of`/`for` continue a name.
-    static let connectorHeads: Set<String> = organizationHeads.union(placeHeads).union([
+    static let connectorHeads = TokenSet(organizationHeadWords + placeHeadWords + [
         "Secretary", "Minister", "Ministry", "Governor", "Duke", "Duchess", "Prince", "Princess", "King", "Queen", "Republic",
         "Kingdom", "Isle", "House", "Chancellor", "Speaker", "Mayor", "President", "Director", "Chairman", "Head", "Chief",
         "Emirates", "States", "Democratic", "People", "Bishop", "Archbishop", "Earl", "Lord", "Lady", "Court", "Hall",
         "Museum", "Library", "Festival", "Cup", "Championship", "Games", "Tower", "Palace", "Cathedral", "Church",
-    ])
+    ], case: .exact)
 
     /// Pronoun and function words that are capitalised only because they start a sentence.
-    static let sentenceFunctionWords: Set<String> = [
+    static let sentenceFunctionWords = TokenSet(sentenceFunctionWordList, case: .exact)
+    /// The same words in any case (`TO`, `The`), for headlines in capitals.
+    static let functionWordsAnyCase = TokenSet(sentenceFunctionWordList)
+    private static let sentenceFunctionWordList = [
         "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His", "Her",
         "Their", "Our", "My", "Your", "But", "And", "Or", "So", "Yet", "If", "When", "While", "Although", "Though", "As",
         "At", "In", "On", "Of", "For", "From", "With", "Without", "By", "To", "After", "Before", "During", "Since", "Until",
@@ -265,7 +270,7 @@ final class EntityMatcher {
                 var end = index + 1
                 while end < tokens.upperBound, facts.capitalized[end], !covered[end], !lineBreakBefore(end) { end += 1 }
                 let run = index..<end
-                let plain = run.allSatisfy { !Self.sentenceFunctionWords.contains(facts.text[$0]) && !lexicon.isNonName(facts.exact[$0])
+                let plain = run.allSatisfy { !Self.sentenceFunctionWords.contains(facts.exact[$0]) && !lexicon.isNonName(facts.exact[$0])
                     && !facts.text[$0].hasSuffix(".") }
                 if plain, run.count <= 3, !followsInitial(index), !cannotBeTeam(run, sentence: tokens), startsEntry(index, sentence: tokens),
                    scoreFollows(end, sentence: tokens) || isFixture(run, sentence: tokens) {
@@ -352,8 +357,7 @@ final class EntityMatcher {
         var end = start + 1
         while end < limit {
             if facts.capitalized[end] { end += 1; continue }
-            let word = facts.lower[end]
-            if Self.nameParticles.contains(word), end + 1 < limit, facts.capitalized[end + 1], end > start {
+            if Self.nameParticles.contains(facts.folded[end]), end + 1 < limit, facts.capitalized[end + 1], end > start {
                 end += 2
                 continue
             }
@@ -362,7 +366,7 @@ final class EntityMatcher {
                 end += 2
                 continue
             }
-            if Self.headConnectors.contains(word), Self.connectorHeads.contains(facts.text[end - 1]) {
+            if Self.headConnectors.contains(facts.folded[end]), Self.connectorHeads.contains(facts.exact[end - 1]) {
                 var next = end + 1
                 if next < limit, facts.lower[next] == "the" { next += 1 }
                 if next < limit, facts.capitalized[next] { end = next + 1; continue }
@@ -394,15 +398,15 @@ final class EntityMatcher {
         // "Central Bank of Iceland", "University of Ocean Studies": inside a run shaped like an
         // institution's name, single words are not towns.
         // "U.S. Open", "Hong Kong Open Tennis Championships", "World Cup": events, not entities.
-        if run.count >= 2, run.contains(where: { Self.eventHeads.contains(facts.text[$0]) && $0 > run.lowerBound }),
+        if run.count >= 2, run.contains(where: { Self.eventHeads.contains(facts.exact[$0]) && $0 > run.lowerBound }),
            lexicon.organization(facts.exact[..<run.upperBound], at: run.lowerBound)?.length != run.count {
             context = Context()
             return run.upperBound
         }
-        let endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.text[run.upperBound - 1])
-            && !Self.eventHeads.contains(facts.text[run.upperBound - 1])
+        let endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.exact[run.upperBound - 1])
+            && !Self.eventHeads.contains(facts.exact[run.upperBound - 1])
         let institutionLike = run.contains { index in
-            Self.organizationHeads.contains(facts.text[index]) && (index == run.upperBound - 1
+            Self.organizationHeads.contains(facts.exact[index]) && (index == run.upperBound - 1
                 || (index + 1 < run.upperBound && Words.ofOrFor.contains(facts.folded[index + 1])))
         }
         func flushName(upTo end: Int) {
@@ -410,7 +414,7 @@ final class EntityMatcher {
             nameStart = nil
             // In a Title Case headline capitals say nothing: only a given name (and the word after it) makes a name.
             var name = start..<end
-            if titleCase, !Self.organizationHeads.contains(facts.text[end - 1]) {
+            if titleCase, !Self.organizationHeads.contains(facts.exact[end - 1]) {
                 guard let first = (start..<end).first(where: { lexicon.givenName(facts.exact[$0]).map { !$0.ambiguous } == true }),
                       first + 1 < end else { return }
                 name = first..<min(end, first + 2)
@@ -509,7 +513,7 @@ final class EntityMatcher {
             }
             if nameStart == nil {
                 // Skip sentence-initial function words and words that are never names.
-                if Self.sentenceFunctionWords.contains(text) || !facts.capitalized[position] {
+                if Self.sentenceFunctionWords.contains(facts.exact[position]) || !facts.capitalized[position] {
                     position += 1
                     continue
                 }
@@ -543,7 +547,8 @@ final class EntityMatcher {
     }
 
     /// Words that end the names of events, not of entities.
-    static let eventHeads: Set<String> = ["Championships", "Championship", "Open", "Cup", "Series", "Games", "Olympics", "Prix",
+    static let eventHeads = TokenSet(eventHeadWords, case: .exact)
+    private static let eventHeadWords = ["Championships", "Championship", "Open", "Cup", "Series", "Games", "Olympics", "Prix",
                                           "Tournament", "Trophy", "Masters", "Classic", "Grand", "Derby", "Marathon", "Rally",
                                           "Festival", "Awards", "Award", "Prize", "War", "Crisis", "Accord", "Accords", "Treaty"]
 
@@ -635,7 +640,6 @@ final class EntityMatcher {
             name = name.lowerBound + 1..<name.upperBound
         }
         let first = facts.text[name.lowerBound]
-        let last = facts.text[name.upperBound - 1]
         let hasTitle = !context.roles.isEmpty || context.honorific != nil
         if name.count == 1, !hasTitle {
             // A lone letter ("N", "S") names nobody.
@@ -656,18 +660,18 @@ final class EntityMatcher {
         var person = MentionCandidate(tokens: name, type: .person, roles: context.roles, honorific: context.honorific,
                                       affiliation: context.affiliation, gender: context.gender, rule: "name")
         let headBeforeOf = name.dropLast().contains { index in
-            Self.organizationHeads.contains(facts.text[index]) && Words.ofOrFor.contains(facts.folded[index + 1])
+            Self.organizationHeads.contains(facts.exact[index]) && Words.ofOrFor.contains(facts.folded[index + 1])
         }
         // Events ("Open Tennis Championships", "World Series") are neither people, places nor bodies.
-        if Self.eventHeads.contains(last) { return nil }
+        if Self.eventHeads.contains(facts.exact[name.upperBound - 1]) { return nil }
         // A shouted phrase ("DOCTORS DON'T WANT TO TALK TO HIM") is no name: names in capitals hold
         // no function words.
         if name.count >= 3, name.contains(where: { facts.allCaps[$0] && isFunctionWord($0) }) { return nil }
         let ampersand = name.contains { facts.text[$0] == "&" }
-        if (Self.organizationHeads.contains(last) && name.count >= 2) || headBeforeOf || ampersand {
+        if (Self.organizationHeads.contains(facts.exact[name.upperBound - 1]) && name.count >= 2) || headBeforeOf || ampersand {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
-        if name.count > 1, Self.placeHeads.contains(last) {
+        if name.count > 1, Self.placeHeads.contains(facts.exact[name.upperBound - 1]) {
             return MentionCandidate(tokens: name, type: .place, rule: "place-pattern")
         }
         // Words that are never names (`Monday`, `Ministry`) cannot start or end a person's name.
@@ -793,9 +797,7 @@ final class EntityMatcher {
     /// ALL-CAPS lines (headlines, wire slugs): only lexicon entries, matched case-insensitively.
     /// A capitalised or upper-case sentence function word (`The`, `TO`).
     private func isFunctionWord(_ index: Int) -> Bool {
-        let lower = facts.lower[index]
-        guard let first = lower.first else { return false }
-        return Self.sentenceFunctionWords.contains(first.uppercased() + lower.dropFirst())
+        Self.functionWordsAnyCase.contains(facts.folded[index])
     }
 
     private func matchHeadline(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {

@@ -536,7 +536,7 @@ final class QuoteAttributor {
         if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
         if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil,
-           !EntityMatcher.sentenceFunctionWords.contains(facts.text[index]),
+           !EntityMatcher.sentenceFunctionWords.contains(facts.exact[index]),
            !Self.determiners.contains(facts.folded[index]), !Words.demonstratives.contains(facts.folded[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
         }
@@ -564,7 +564,7 @@ final class QuoteAttributor {
         // ("No 10 spokeswoman" is a name's part: the number must open the phrase.)
         if start - 1 >= floor, facts.kinds[start - 1] == .number, !facts.capitalized[index], facts.kinds[index] == .word,
            start - 2 < floor || facts.kinds[start - 2] != .word || !facts.capitalized[start - 2]
-               || (EntityMatcher.sentenceFunctionWords.contains(facts.text[start - 2]) && facts.text[start - 2] != "No"),
+               || (EntityMatcher.sentenceFunctionWords.contains(facts.exact[start - 2]) && facts.text[start - 2] != "No"),
            !Self.nonNounHeads.contains(facts.folded[index]) {
             let phrase = document.string(TextRange(document.tokens[start - 1].range.start, document.tokens[index].range.end))
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
@@ -607,7 +607,7 @@ final class QuoteAttributor {
                 // "Protesters marching through the streets chanted": a bare capitalised noun opening
                 // the sentence.
                 if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.lower[floor]] == nil,
-                   !EntityMatcher.sentenceFunctionWords.contains(facts.text[floor]), !Self.determiners.contains(facts.folded[floor]) {
+                   !EntityMatcher.sentenceFunctionWords.contains(facts.exact[floor]), !Self.determiners.contains(facts.folded[floor]) {
                     return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
                 }
                 guard back >= floor, back < start - 2, Self.determiners.contains(facts.folded[back]) else { return nil }
