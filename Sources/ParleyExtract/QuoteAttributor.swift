@@ -881,7 +881,9 @@ final class QuoteAttributor {
             if let entity = entityAt[index], entities[entity].type != .place, entity != governedEntity, !quoted[index] {
                 // "The Labour leader also outlined …": a body naming a role is the role holder's
                 // affiliation; the holder acts, if the role tells who that is.
-                if let role = roleAfterModifier(entity, at: index, limit: range.upperBound) {
+                var last = index
+                while last + 1 < range.upperBound, entityAt[last + 1] == entity { last += 1 }
+                if let role = roleAfterModifier(entity, at: last, limit: range.upperBound) {
                     if let holder = entityWithRole(role, before: range.upperBound) { return holder }
                     governedEntity = entity
                     continue

@@ -153,6 +153,9 @@ import Testing
         // A party before a role is the holder's affiliation; with no single holder, the role phrase speaks.
         ("The Labour nominee also outlined a harbour plan and vowed to punish \u{201C}those who dump waste.\u{201D}",
          "those who dump waste.", "The Labour nominee", "sentence-subject"),
+        // The same when the body's name has several words.
+        ("The Labour Party leader also outlined a harbour plan and vowed to punish \u{201C}those who dump waste.\u{201D}",
+         "those who dump waste.", "The Labour Party leader", "sentence-subject"),
     ]
 
     @Test(arguments: speakerPhrases)
