@@ -1,4 +1,5 @@
 import ParleyModel
+import ParleyTestSupport
 import Testing
 
 @Suite struct TextRangeTests {
@@ -31,11 +32,8 @@ import Testing
     func scalarOffsetsMatchACountOfScalars(asciiPrefix: Int) {
         let pieces = ["a", "bc", "é", "€", "😀", "\u{1F44D}\u{1F3FD}", "xyz1234"]
         var text = String(repeating: "q", count: asciiPrefix)
-        var state: UInt64 = UInt64(asciiPrefix) &+ 7
-        for _ in 0..<150 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            text += pieces[Int(state >> 33) % pieces.count]
-        }
+        var random = SplitMix64(state: UInt64(asciiPrefix) &+ 7)
+        for _ in 0..<150 { text += pieces[Int(random.next() % UInt64(pieces.count))] }
         text += String(repeating: "z", count: 70)
         let map = ScalarOffsetMap(text)
         var byte = 0

@@ -1,4 +1,5 @@
 import ParleyReport
+import ParleyTestSupport
 import Testing
 
 @Suite struct JSONWriterTests {
@@ -28,21 +29,17 @@ import Testing
     /// Numbers are printed from their digits; the text must equal Swift's shortest form of the
     /// rounded value (what reports printed before), for scores, offsets and counts alike.
     @Test func numbersMatchTheStandardLibrarysText() {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 11
-        }
+        var random = SplitMix64(state: 0x9E37_79B9_7F4A_7C15)
         for step in 0..<20_000 {
             let scale = [1.0, 10, 1_000, 1e6][step % 4]
-            let value = (Double(next()) / Double(1 << 53) - 0.5) * 2 * scale
+            let value = (Double(random.next() >> 11) / Double(1 << 53) - 0.5) * 2 * scale
             let rounded = (value * 10_000).rounded() / 10_000
             let clean = rounded == 0 ? 0 : rounded
             let expected = clean == clean.rounded() ? String(Int(clean)) : String(clean)
             var json = JSONWriter()
             json.double(value)
             #expect(String(decoding: json.bytes, as: UTF8.self) == expected, "\(value)")
-            let integer = Int(bitPattern: UInt(next() << 11)) >> Int(next() % 60)
+            let integer = Int(bitPattern: UInt(random.next())) >> Int(random.next() % 60)
             var ints = JSONWriter()
             ints.int(integer)
             #expect(String(decoding: ints.bytes, as: UTF8.self) == String(integer))
