@@ -163,7 +163,7 @@ final class EntityMatcher {
         guard end < sentence.upperBound, isScore(end) else { return false }
         let next = end + 1
         guard next < sentence.upperBound else { return true }
-        return Words.afterTeamName.contains(facts.folded[next]) || facts.lower[next] == "and"
+        return Words.afterTeamName.contains(facts.folded[next]) || facts.lower.equals(next, "and")
             || facts.kinds[next] == .number || facts.capitalized[next]
     }
 
@@ -271,7 +271,7 @@ final class EntityMatcher {
                 while end < tokens.upperBound, facts.capitalized[end], !covered[end], !lineBreakBefore(end) { end += 1 }
                 let run = index..<end
                 let plain = run.allSatisfy { !Self.sentenceFunctionWords.contains(facts.exact[$0]) && !lexicon.isNonName(facts.exact[$0])
-                    && !facts.text[$0].hasSuffix(".") }
+                    && !facts.text.hasSuffix($0, ".") }
                 if plain, run.count <= 3, !followsInitial(index), !cannotBeTeam(run, sentence: tokens), startsEntry(index, sentence: tokens),
                    scoreFollows(end, sentence: tokens) || isFixture(run, sentence: tokens) {
                     candidates.append(MentionCandidate(tokens: run, type: .organization, rule: "team"))
@@ -362,13 +362,13 @@ final class EntityMatcher {
                 continue
             }
             // "Douglas & Lomason", "Procter & Gamble": an ampersand between capitalised words joins a firm's name.
-            if facts.text[end] == "&", end + 1 < limit, facts.capitalized[end + 1] {
+            if facts.text.equals(end, "&"), end + 1 < limit, facts.capitalized[end + 1] {
                 end += 2
                 continue
             }
             if Self.headConnectors.contains(facts.folded[end]), Self.connectorHeads.contains(facts.exact[end - 1]) {
                 var next = end + 1
-                if next < limit, facts.lower[next] == "the" { next += 1 }
+                if next < limit, facts.lower.equals(next, "the") { next += 1 }
                 if next < limit, facts.capitalized[next] { end = next + 1; continue }
             }
             break
@@ -425,11 +425,10 @@ final class EntityMatcher {
             }
         }
         while position < runEndIndex {
-            let text = facts.text[position]
             let inName = nameStart != nil
             // Right after an honorific a capitalised word is a name even if it is also a title ("Mr. King").
             let afterHonorific = position > run.lowerBound && lexicon.honorific(facts.exact[position - 1]) != nil
-                || (position > run.lowerBound + 1 && facts.text[position - 1] == "." && lexicon.honorific(facts.exact[position - 2]) != nil)
+                || (position > run.lowerBound + 1 && facts.text.equals(position - 1, ".") && lexicon.honorific(facts.exact[position - 2]) != nil)
             // A one-word title that ends a name is its surname ("Raj Shah said", "Martin Luther King").
             let endsName = inName && position + 1 == runEndIndex
             if !afterHonorific, let length = titleMatch(at: position, limit: sentence.upperBound),
@@ -458,10 +457,11 @@ final class EntityMatcher {
             if let gender = lexicon.honorific(facts.exact[position]),
                (lexicon.place(facts.exact[..<runEndIndex], at: position)?.length ?? 0) < 2 {
                 flushName(upTo: position)
+                let text = facts.text[position]
                 context.honorific = text.hasSuffix(".") ? String(text.dropLast()) : text
                 context.gender = gender ?? context.gender
                 position += 1
-                if position < run.upperBound, facts.text[position] == "." { position += 1 }
+                if position < run.upperBound, facts.text.equals(position, ".") { position += 1 }
                 continue
             }
             if !inName, let (length, organization) = lexicon.organization(facts.exact[..<runEndIndex], at: position) {
@@ -479,7 +479,7 @@ final class EntityMatcher {
                // in an institution word is part of the institution's name.
                !(position == run.lowerBound && endsWithHead && position + length < runEndIndex),
                // "Douglas & Lomason": a firm's name, not a place.
-               !run.contains(where: { facts.text[$0] == "&" }),
+               !run.contains(where: { facts.text.equals($0, "&") }),
                acceptPlace(place, at: position..<position + length, inName: inName || !context.roles.isEmpty || context.honorific != nil,
                            sentence: sentence) {
                 flushName(upTo: position)
@@ -506,7 +506,8 @@ final class EntityMatcher {
                 position += 1
                 continue
             }
-            if text.hasSuffix("-born") || text.hasSuffix("-based") || text.hasSuffix("-led") || text.hasSuffix("-backed") {
+            if facts.text.hasSuffix(position, "-born") || facts.text.hasSuffix(position, "-based")
+                || facts.text.hasSuffix(position, "-led") || facts.text.hasSuffix(position, "-backed") {
                 flushName(upTo: position)
                 position += 1
                 continue
@@ -573,8 +574,8 @@ final class EntityMatcher {
     /// "in X", "near X", "X, Kansas": context that makes a capitalised word a place.
     private func hasPlaceContext(before index: Int, after end: Int, sentence: Range<Int>) -> Bool {
         if index - 1 >= sentence.lowerBound, Self.placePrepositions.contains(facts.folded[index - 1]) { return true }
-        if index - 2 >= sentence.lowerBound, Self.placePrepositions.contains(facts.folded[index - 2]), facts.lower[index - 1] == "the" { return true }
-        if end + 1 < sentence.upperBound, facts.text[end] == ",", facts.capitalized[end + 1],
+        if index - 2 >= sentence.lowerBound, Self.placePrepositions.contains(facts.folded[index - 2]), facts.lower.equals(index - 1, "the") { return true }
+        if end + 1 < sentence.upperBound, facts.text.equals(end, ","), facts.capitalized[end + 1],
            lexicon.place(facts.exact[..<sentence.upperBound], at: end + 1) != nil { return true }
         return false
     }
@@ -636,14 +637,14 @@ final class EntityMatcher {
            lexicon.givenName(facts.exact[name.lowerBound]) == nil, !lexicon.isSurname(facts.exact[name.lowerBound]),
            lexicon.honorific(facts.exact[name.lowerBound]) == nil,
            let given = lexicon.givenName(facts.exact[name.lowerBound + 1]), !given.ambiguous || name.count >= 3,
-           name.count >= 3 || (name.lowerBound == sentence.lowerBound && facts.lower[name.lowerBound].hasSuffix("ing")) {
+           name.count >= 3 || (name.lowerBound == sentence.lowerBound && facts.lower.hasSuffix(name.lowerBound, "ing")) {
             name = name.lowerBound + 1..<name.upperBound
         }
-        let first = facts.text[name.lowerBound]
+        lazy var first = facts.text[name.lowerBound]
         let hasTitle = !context.roles.isEmpty || context.honorific != nil
         if name.count == 1, !hasTitle {
             // A lone letter ("N", "S") names nobody.
-            if first.utf8.count == 1 { return nil }
+            if facts.length[name.lowerBound] == 1 && first.utf8.count == 1 { return nil }
             // "May 22", "22 May", "on May": a month, not a person.
             if Self.months.contains(facts.folded[name.lowerBound]) {
                 let next = name.upperBound
@@ -667,7 +668,7 @@ final class EntityMatcher {
         // A shouted phrase ("DOCTORS DON'T WANT TO TALK TO HIM") is no name: names in capitals hold
         // no function words.
         if name.count >= 3, name.contains(where: { facts.allCaps[$0] && isFunctionWord($0) }) { return nil }
-        let ampersand = name.contains { facts.text[$0] == "&" }
+        let ampersand = name.contains { facts.text.equals($0, "&") }
         if (Self.organizationHeads.contains(facts.exact[name.upperBound - 1]) && name.count >= 2) || headBeforeOf || ampersand {
             return MentionCandidate(tokens: name, type: .organization, rule: "organization-pattern")
         }
@@ -701,7 +702,7 @@ final class EntityMatcher {
         }
         // "Analysts said": a lone sentence-initial word next to a speech verb is a person only if
         // it looks like a name (a known surname, or not a plural common noun).
-        let nextIsParticiple = name.upperBound < sentence.upperBound && facts.lower[name.upperBound].hasSuffix("ing")
+        let nextIsParticiple = name.upperBound < sentence.upperBound && facts.lower.hasSuffix(name.upperBound, "ing")
         if hasSpeechContext(name, sentence: sentence),
            !(startsSentence && name.count == 1 && !lexicon.isSurname(facts.exact[name.lowerBound]) && (first.hasSuffix("s") || nextIsParticiple)) {
             person.rule = "speech-verb"
@@ -764,22 +765,22 @@ final class EntityMatcher {
             return true
         }
         // "X, 54, said" / "X, a dock worker, said": one comma-delimited apposition, then the verb.
-        if next < sentence.upperBound, facts.text[next] == "," {
+        if next < sentence.upperBound, facts.text.equals(next, ",") {
             var close = next + 1
-            while close < min(sentence.upperBound, next + 10), facts.text[close] != "," { close += 1 }
-            if close + 1 < sentence.upperBound, facts.text[close] == ",", isSpeechVerb(close + 1) { return true }
+            while close < min(sentence.upperBound, next + 10), !facts.text.equals(close, ",") { close += 1 }
+            if close + 1 < sentence.upperBound, facts.text.equals(close, ","), isSpeechVerb(close + 1) { return true }
         }
         let previous = name.lowerBound - 1
         if previous >= sentence.lowerBound, isSpeechVerb(previous) { return true }
         // "according to X"
-        if previous - 1 >= sentence.lowerBound, facts.lower[previous] == "to", facts.lower[previous - 1] == "according" { return true }
+        if previous - 1 >= sentence.lowerBound, facts.lower.equals(previous, "to"), facts.lower.equals(previous - 1, "according") { return true }
         return false
     }
 
     /// `X, a doctor at …,` / `X, who chairs …` / `X, the spokesman`.
     private func hasApposition(after name: Range<Int>, sentence: Range<Int>) -> Bool {
         let comma = name.upperBound
-        guard comma + 1 < sentence.upperBound, facts.text[comma] == "," else { return false }
+        guard comma + 1 < sentence.upperBound, facts.text.equals(comma, ",") else { return false }
         let word = facts.lower[comma + 1]
         if word == "who" { return true }
         guard Words.appositionOpeners.contains(facts.folded[comma + 1]) else { return false }

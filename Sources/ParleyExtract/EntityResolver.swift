@@ -1,3 +1,4 @@
+import ParleyLexicon
 import ParleyModel
 
 /// Merges mention candidates into entities: aliases (`Trump` = `Donald Trump`), canonical names,
@@ -131,7 +132,8 @@ struct EntityResolver {
             for form in draft.forms where !form.contains(" ") && byName[form] == nil { byName[form] = index }
         }
         guard !byName.isEmpty else { return }
-        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+        let names = byName.keys.map(TokenHash.exact)
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && names.contains(facts.exact[index]) {
             guard let draft = byName[facts.text[index]] else { continue }
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "alias"))
@@ -165,7 +167,9 @@ struct EntityResolver {
     /// Capitalised tokens nobody claimed that equal a known person's surname are that person.
     private func addBareSurnames(_ drafts: inout [Draft], bySurname: [String: Int], covered: inout [Bool]) {
         guard !bySurname.isEmpty else { return }
-        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+        // Token hashes first: a token whose hash is no surname's cannot be one (most tokens).
+        let surnames = bySurname.keys.map(TokenHash.exact)
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && surnames.contains(facts.exact[index]) {
             guard let draft = bySurname[facts.text[index]] else { continue }
             // "May 22": a date, even in an article about Theresa May.
             if EntityMatcher.months.contains(facts.folded[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,

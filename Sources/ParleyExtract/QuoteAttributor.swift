@@ -53,6 +53,8 @@ final class QuoteAttributor {
                                            "lawyers", "attorneys", "spokespeople", "statement", "website", "report", "letter",
                                            "memo", "lawsuit", "complaint", "government", "ministry", "administration", "family"]
     static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
+    /// ``pronouns`` probed by a token's folded hash.
+    static let pronounGenders = TokenMap(pronouns.map { ($0.key, $0.value) })
     static let skippableBeforeVerb: TokenSet = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "once", "again", "publicly", "privately", "recently", "earlier", "further",
                                                    "quickly", "simply", "only", "just", "reportedly", "would", "will", "had",
@@ -122,7 +124,7 @@ final class QuoteAttributor {
             if insideQuote { continue }
             between += 1
             if between > 9 || Words.clauseBreaks.contains(facts.folded[index]) { return nil }
-            if facts.text[index] == ",", facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
+            if facts.text.equals(index, ","), facts.kinds[index - 1] != .quote, facts.kinds[index + 1] != .quote { return nil }
         }
         return attribution
     }
@@ -144,7 +146,7 @@ final class QuoteAttributor {
             var index = tokens.lowerBound
             while index < tokens.upperBound {
                 defer { index += 1 }
-                guard isSpeechVerb(index), !isNounUse(index), !facts.lower[index].hasSuffix("ing"),
+                guard isSpeechVerb(index), !isNounUse(index), !facts.lower.hasSuffix(index, "ing"),
                       let subject = subjectBefore(verb: index, floor: tokens.lowerBound), subject.entity != nil else { continue }
                 // The clause: skip an object and adverbials up to "that" within five tokens.
                 var start = index + 1
@@ -206,7 +208,7 @@ final class QuoteAttributor {
             var probe = index
             let sentence = facts.sentenceOf[index]
             while probe < facts.count, facts.sentenceOf[probe] == sentence, facts.kinds[probe] != .quote {
-                if isSpeechVerb(probe), facts.text[probe - 1] == "," || entityAt[probe - 1] == entity {
+                if isSpeechVerb(probe), facts.text.equals(probe - 1, ",") || entityAt[probe - 1] == entity {
                     return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[probe]),
                                        cueToken: probe, rule: "trailing")
                 }
@@ -218,14 +220,14 @@ final class QuoteAttributor {
         let limit = min(facts.count, index + 12)
         var limit2 = limit
         while verb < limit2, !isSpeechVerb(verb) {
-            if facts.text[verb] == "(" {
+            if facts.text.equals(verb, "(") {
                 // "Rep. Gwen Moore (D-Wis.) said": a parenthetical does not end the clause.
                 var close = verb + 1
-                while close < min(facts.count, verb + 8), facts.text[close] != ")" { close += 1 }
-                if close < facts.count, facts.text[close] == ")" { limit2 = min(facts.count, limit2 + (close - verb)); verb = close + 1; continue }
+                while close < min(facts.count, verb + 8), !facts.text.equals(close, ")") { close += 1 }
+                if close < facts.count, facts.text.equals(close, ")") { limit2 = min(facts.count, limit2 + (close - verb)); verb = close + 1; continue }
             }
             // "Mitch McConnell, R-Ky., said": an abbreviation's period before a comma ends nothing.
-            let abbreviationPeriod = facts.text[verb] == "." && verb + 1 < facts.count && facts.text[verb + 1] == ","
+            let abbreviationPeriod = facts.text.equals(verb, ".") && verb + 1 < facts.count && facts.text.equals(verb + 1, ",")
             if facts.kinds[verb] == .quote || (Words.sentenceEnds.contains(facts.folded[verb]) && !abbreviationPeriod) { return nil }
             verb += 1
         }
@@ -240,7 +242,7 @@ final class QuoteAttributor {
         let sentence = facts.sentenceOf[span.open]
         var index = span.open - 1
         // "X: “…”" with a mention right before the colon.
-        if index >= 0, facts.text[index] == ":", index - 1 >= 0, let entity = entityAt[index - 1] {
+        if index >= 0, facts.text.equals(index, ":"), index - 1 >= 0, let entity = entityAt[index - 1] {
             return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "colon")
         }
         var insideEarlierQuote = false
@@ -263,17 +265,17 @@ final class QuoteAttributor {
                 }
             }
             // "wanted to speak “…”": an infinitive belongs to the verb that governs it, further back.
-            if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index), index == 0 || facts.lower[index - 1] != "to" {
+            if !insideEarlierQuote, isSpeechVerb(index), !isNounUse(index), index == 0 || !facts.lower.equals(index - 1, "to") {
                 let sentenceStart = document.sentences[sentence].tokens.lowerBound
                 // "footage of Okafor saying, “…”": a participle with a name of its own right before it.
-                if facts.lower[index].hasSuffix("ing"), index - 1 >= sentenceStart, let entity = entityAt[index - 1],
+                if facts.lower.hasSuffix(index, "ing"), index - 1 >= sentenceStart, let entity = entityAt[index - 1],
                    entities[entity].type != .place {
                     return Attribution(speaker: entity, speakerText: nil, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
                                        cueToken: index, rule: "lead-in")
                 }
                 // "…," Lindqvist said, suggesting a few questions, including, "…": a participle
                 // continues the clause of the sentence's earlier reporting verb.
-                if facts.lower[index].hasSuffix("ing"), let main = mainSpeaker(in: sentenceStart..<index) {
+                if facts.lower.hasSuffix(index, "ing"), let main = mainSpeaker(in: sentenceStart..<index) {
                     return Attribution(speaker: main.entity, speakerText: main.text, cue: lexicon.speechVerbLemma(folded: facts.folded[index]),
                                        cueToken: index, rule: "lead-in")
                 }
@@ -295,7 +297,7 @@ final class QuoteAttributor {
                 }
                 // "After saying her foot was “…”, she …": an opening participial clause belongs to the
                 // subject after its comma.
-                if facts.lower[index].hasSuffix("ing"), index - sentenceStart <= 1, let subject = subjectAfterOpeningClause(index) {
+                if facts.lower.hasSuffix(index, "ing"), index - sentenceStart <= 1, let subject = subjectAfterOpeningClause(index) {
                     return make(subject, verb: index, rule: "lead-in")
                 }
                 // "Ryan said the spate of shootings demands “…”": a verb whose subject is no name,
@@ -333,7 +335,7 @@ final class QuoteAttributor {
         var insideQuote = false
         for probe in end..<quote {
             if facts.kinds[probe] == .quote { insideQuote.toggle() }
-            else if !insideQuote, facts.text[probe] == "," { return nil }
+            else if !insideQuote, facts.text.equals(probe, ",") { return nil }
         }
         return entity
     }
@@ -343,7 +345,7 @@ final class QuoteAttributor {
         var index = span.open + 1
         var label: [String] = []
         while index < span.close, index < span.open + 4, facts.allCaps[index] { label.append(facts.text[index]); index += 1 }
-        guard !label.isEmpty, index < span.close, facts.text[index] == ":" else { return nil }
+        guard !label.isEmpty, index < span.close, facts.text.equals(index, ":") else { return nil }
         let name = label.joined(separator: " ")
         let entity = entities.firstIndex { entity in
             entity.type == .person && (entity.name.uppercased() == name || entity.name.uppercased().hasSuffix(" " + name))
@@ -354,7 +356,7 @@ final class QuoteAttributor {
     /// A quote opening a paragraph after one that ends with a colon: `The New York Times reports:`.
     private func colonParagraph(_ span: QuoteSpan) -> Attribution? {
         let colon = span.open - 1
-        guard colon >= 0, facts.text[colon] == ":", paragraphIndex(of: colon) < paragraphIndex(of: span.open) else { return nil }
+        guard colon >= 0, facts.text.equals(colon, ":"), paragraphIndex(of: colon) < paragraphIndex(of: span.open) else { return nil }
         var index = colon - 1
         let sentenceStart = document.sentences[facts.sentenceOf[colon]].tokens.lowerBound
         if let entity = entityAt[index] { return Attribution(speaker: entity, speakerText: nil, cue: nil, cueToken: nil, rule: "colon-paragraph") }
@@ -385,7 +387,7 @@ final class QuoteAttributor {
                 let possessor = end < facts.count && facts.kinds[end] == .possessive
                 // "Japan branded North Korea an “outlaw nation”": a country opening the sentence, then a verb.
                 let placeActs = index == sentence.lowerBound && end < span.open && !facts.capitalized[end]
-                    && facts.kinds[end] == .word && facts.lower[end].hasSuffix("ed")
+                    && facts.kinds[end] == .word && facts.lower.hasSuffix(end, "ed")
                 if let role = roleAfterModifier(entity, at: end - 1, limit: span.open) {
                     if let holder = entityWithRole(role, before: span.open) {
                         return Attribution(speaker: holder, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject")
@@ -402,7 +404,7 @@ final class QuoteAttributor {
                 index = end
                 continue
             }
-            if Self.pronouns[facts.lower[index]] != nil, index == sentence.lowerBound,
+            if Self.pronounGenders[facts.folded[index]] != nil, index == sentence.lowerBound,
                let subject = resolvePronoun(facts.lower[index], gender: nil, before: index), subject.entity != nil {
                 return Attribution(speaker: subject.entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject+pronoun")
             }
@@ -441,7 +443,7 @@ final class QuoteAttributor {
         }
         // "Lawrence Cummings called him a master of deals. “He showed again and again …”": a named
         // speaker of a reporting verb anywhere in the sentence before.
-        for verb in previous where isSpeechVerb(verb) && !isNounUse(verb) && !facts.lower[verb].hasSuffix("ing") {
+        for verb in previous where isSpeechVerb(verb) && !isNounUse(verb) && !facts.lower.hasSuffix(verb, "ing") {
             if let subject = subjectBefore(verb: verb, floor: previous.lowerBound), let entity = subject.entity, !subject.pronoun,
                entities[entity].type != .place {
                 return make(subject, verb: verb, rule: "previous-sentence")
@@ -455,7 +457,7 @@ final class QuoteAttributor {
         let sentence = document.sentences[facts.sentenceOf[span.open]].tokens
         let closeSentence = document.sentences[facts.sentenceOf[min(span.close, facts.count - 1)]].tokens
         for index in sentence.lowerBound..<max(sentence.upperBound, closeSentence.upperBound) - 1
-        where facts.lower[index] == "according" && facts.lower[index + 1] == "to" {
+        where facts.lower.equals(index, "according") && facts.lower.equals(index + 1, "to") {
             if let subject = subjectAfter(verb: index + 1) {
                 return Attribution(speaker: subject.entity, speakerText: subject.text, cue: "according to", cueToken: index,
                                    rule: "according-to" + (subject.pronoun ? "+pronoun" : ""))
@@ -483,13 +485,13 @@ final class QuoteAttributor {
     private func subjectBefore(verb: Int, floor: Int) -> Subject? {
         var index = verb - 1
         while index >= floor {
-            if Self.skippableBeforeVerb.contains(facts.folded[index]) || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) {
+            if Self.skippableBeforeVerb.contains(facts.folded[index]) || (facts.lower.hasSuffix(index, "ly") && facts.lower[index].count > 4) {
                 index -= 1
-            } else if facts.text[index] == ")" {
+            } else if facts.text.equals(index, ")") {
                 // "Rep. Gwen Moore (D-Wis.) said": skip a short parenthetical.
                 var open = index - 1
-                while open >= floor, open > index - 8, facts.text[open] != "(" { open -= 1 }
-                guard open >= floor, facts.text[open] == "(" else { break }
+                while open >= floor, open > index - 8, !facts.text.equals(open, "(") { open -= 1 }
+                guard open >= floor, facts.text.equals(open, "(") else { break }
                 index = open - 1
             } else {
                 break
@@ -500,9 +502,9 @@ final class QuoteAttributor {
             // "of Republican claims", "in Ohio says": a name governed by a preposition is no subject.
             var first = index
             while first - 1 >= floor, entityAt[first - 1] == entity { first -= 1 }
-            if first - 1 >= floor, facts.lower[first - 1] == "the" { first -= 1 }
+            if first - 1 >= floor, facts.lower.equals(first - 1, "the") { first -= 1 }
             // ("as Okafor put it": "as" before a subject and its verb is a conjunction.)
-            if first - 1 >= floor, Self.prepositions.contains(facts.folded[first - 1]), facts.lower[first - 1] != "as" {
+            if first - 1 >= floor, Self.prepositions.contains(facts.folded[first - 1]), !facts.lower.equals(first - 1, "as") {
                 // "Mr. Morgan of the Sierra Club said": the name the phrase attaches to.
                 if first - 2 >= floor, let owner = entityAt[first - 2], entities[owner].type == .person {
                     return Subject(entity: owner, text: nil, pronoun: false)
@@ -517,7 +519,7 @@ final class QuoteAttributor {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         // "X, leader of the bloc, who said …": the person the relative clause hangs on.
-        if facts.lower[index] == "who", index - 1 >= floor, facts.text[index - 1] == "," {
+        if facts.lower.equals(index, "who"), index - 1 >= floor, facts.text.equals(index - 1, ",") {
             var back = index - 1
             while back >= floor, back > index - 30 {
                 if let entity = entityAt[back], entities[entity].type == .person { return Subject(entity: entity, text: nil, pronoun: false) }
@@ -526,30 +528,30 @@ final class QuoteAttributor {
             return nil
         }
         // "what it called “…”": an organisation or thing speaking.
-        if facts.lower[index] == "it" {
+        if facts.lower.equals(index, "it") {
             if let entity = document.antecedent(of: "it", before: index, entityAt: entityAt), entities[entity].type == .organization {
                 return Subject(entity: entity, text: nil, pronoun: true)
             }
             return nil
         }
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
-        if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
+        if let gender = Self.pronounGenders[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
-        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.lower[index]] == nil,
+        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronounGenders[facts.folded[index]] == nil,
            !EntityMatcher.sentenceFunctionWords.contains(facts.exact[index]),
            !Self.determiners.contains(facts.folded[index]), !Words.demonstratives.contains(facts.folded[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
         }
         // "X, a doctor, said" / "X, 45, said": jump over one comma-delimited apposition.
-        if facts.text[index] == "," {
+        if facts.text.equals(index, ",") {
             var back = index - 1
-            while back >= floor, back >= index - 24, facts.text[back] != "," { back -= 1 }
+            while back >= floor, back >= index - 24, !facts.text.equals(back, ",") { back -= 1 }
             // "His former partner, Lawrence Cummings, said": the apposition is the person's name.
-            if back >= floor, facts.text[back] == ",", back + 1 < index, let name = entityAt[index - 1], entityAt[back + 1] == name,
+            if back >= floor, facts.text.equals(back, ","), back + 1 < index, let name = entityAt[index - 1], entityAt[back + 1] == name,
                entities[name].type == .person {
                 return Subject(entity: name, text: nil, pronoun: false)
             }
-            if back - 1 >= floor, facts.text[back] == ",", let entity = entityAt[back - 1] {
+            if back - 1 >= floor, facts.text.equals(back, ","), let entity = entityAt[back - 1] {
                 return Subject(entity: entity, text: nil, pronoun: false)
             }
             return nil
@@ -564,7 +566,7 @@ final class QuoteAttributor {
         // ("No 10 spokeswoman" is a name's part: the number must open the phrase.)
         if start - 1 >= floor, facts.kinds[start - 1] == .number, !facts.capitalized[index], facts.kinds[index] == .word,
            start - 2 < floor || facts.kinds[start - 2] != .word || !facts.capitalized[start - 2]
-               || (EntityMatcher.sentenceFunctionWords.contains(facts.exact[start - 2]) && facts.text[start - 2] != "No"),
+               || (EntityMatcher.sentenceFunctionWords.contains(facts.exact[start - 2]) && !facts.text.equals(start - 2, "No")),
            !Self.nonNounHeads.contains(facts.folded[index]) {
             let phrase = document.string(TextRange(document.tokens[start - 1].range.start, document.tokens[index].range.end))
             return Subject(entity: nil, text: phrase, pronoun: false, head: index)
@@ -600,13 +602,13 @@ final class QuoteAttributor {
             // A role that names a known person ("the minister" → the entity with that role).
             let phrase = (start...index).map { facts.text[$0] }.joined(separator: " ")
             if let entity = entityWithRole(index, before: verb) { return Subject(entity: entity, text: nil, pronoun: false) }
-            if start - 1 >= floor, Self.prepositions.contains(facts.folded[start - 1]), facts.lower[start - 1] != "as" {
+            if start - 1 >= floor, Self.prepositions.contains(facts.folded[start - 1]), !facts.lower.equals(start - 1, "as") {
                 // "a narrator in the Okafor advert asks": the phrase the preposition attaches to.
                 var back = start - 2
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.folded[back]) { back -= 1 }
                 // "Protesters marching through the streets chanted": a bare capitalised noun opening
                 // the sentence.
-                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.lower[floor]] == nil,
+                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronounGenders[facts.folded[floor]] == nil,
                    !EntityMatcher.sentenceFunctionWords.contains(facts.exact[floor]), !Self.determiners.contains(facts.folded[floor]) {
                     return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
                 }
@@ -630,8 +632,8 @@ final class QuoteAttributor {
     /// (`the council issued a statement`, `the ministry put out a statement`), when it is named.
     private func issuer(ofDocumentAt determiner: Int, floor: Int) -> Subject? {
         var verb = determiner - 1
-        if verb - 1 >= floor, facts.lower[verb] == "out", facts.lower[verb - 1] == "put" { verb -= 1 }
-        guard verb >= floor, Self.issuingVerbs.contains(facts.folded[verb]) || facts.lower[verb] == "put" && verb < determiner - 1,
+        if verb - 1 >= floor, facts.lower.equals(verb, "out"), facts.lower.equals(verb - 1, "put") { verb -= 1 }
+        guard verb >= floor, Self.issuingVerbs.contains(facts.folded[verb]) || facts.lower.equals(verb, "put") && verb < determiner - 1,
               let subject = subjectBefore(verb: verb, floor: floor), subject.entity != nil else { return nil }
         return subject
     }
@@ -646,7 +648,7 @@ final class QuoteAttributor {
                 while end < facts.count, entityAt[end] == entity { end += 1 }
                 return end
             }
-            return Self.pronouns[facts.lower[start]] != nil ? start + 1 : start
+            return Self.pronounGenders[facts.folded[start]] != nil ? start + 1 : start
         }
         var verb = index
         if !isSpeechVerb(index) {
@@ -665,12 +667,12 @@ final class QuoteAttributor {
         var insideQuote = false
         while index < sentence.upperBound - 1 {
             // A comma inside the closing mark (`was “so swollen,” she`) closes the clause too.
-            let commaInQuote = insideQuote && facts.kinds[index] == .quote && facts.text[index - 1] == ","
+            let commaInQuote = insideQuote && facts.kinds[index] == .quote && facts.text.equals(index - 1, ",")
             if facts.kinds[index] == .quote, !commaInQuote { insideQuote.toggle() }
-            else if commaInQuote || (!insideQuote && facts.text[index] == ",") {
+            else if commaInQuote || (!insideQuote && facts.text.equals(index, ",")) {
                 let next = index + 1
                 if let entity = entityAt[next], entities[entity].type != .place { return Subject(entity: entity, text: nil, pronoun: false) }
-                if let gender = Self.pronouns[facts.lower[next]] { return resolvePronoun(facts.lower[next], gender: gender, before: next) }
+                if let gender = Self.pronounGenders[facts.folded[next]] { return resolvePronoun(facts.lower[next], gender: gender, before: next) }
                 return nil
             }
             index += 1
@@ -682,8 +684,8 @@ final class QuoteAttributor {
     private func pronounBefore(verb: Int, floor: Int) -> String? {
         var index = verb - 1
         while index >= floor, Self.skippableBeforeVerb.contains(facts.folded[index])
-                || (facts.lower[index].hasSuffix("ly") && facts.lower[index].count > 4) { index -= 1 }
-        guard index >= floor, Self.pronouns[facts.lower[index]] != nil else { return nil }
+                || (facts.lower.hasSuffix(index, "ly") && facts.lower[index].count > 4) { index -= 1 }
+        guard index >= floor, Self.pronounGenders[facts.folded[index]] != nil else { return nil }
         return facts.lower[index]
     }
 
@@ -710,7 +712,7 @@ final class QuoteAttributor {
 
     /// `X said: "…"`: the lead-in decides before anything after the quote.
     private func opensAfterColon(_ span: QuoteSpan) -> Bool {
-        span.open > 0 && facts.text[span.open - 1] == ":"
+        span.open > 0 && facts.text.equals(span.open - 1, ":")
     }
 
     /// A verb form used as a noun ("The answers to …", "his remarks"): after a determiner.
@@ -718,7 +720,7 @@ final class QuoteAttributor {
         guard index > 0 else { return false }
         // "Okafor's tweet", "the answers"; "a few questions", "two statements" (but "many said", "two say").
         if Self.nounMarkers.contains(facts.folded[index - 1]) || facts.kinds[index - 1] == .possessive { return true }
-        let plural = facts.lower[index].hasSuffix("s")
+        let plural = facts.lower.hasSuffix(index, "s")
         if plural && (Self.quantifiers.contains(facts.folded[index - 1]) || facts.kinds[index - 1] == .number) { return true }
         // "a new campaign message": a base form after a singular lower-case noun is a compound noun;
         // a verb after a singular subject would end in -s ("the campaign says").
@@ -749,7 +751,7 @@ final class QuoteAttributor {
         // Quote spans, not mark parity: a sentence may start inside a quote ("… with Varga,"
         // Lindqvist said, suggesting …).
         for index in range {
-            guard !quoted[index], isSpeechVerb(index), !facts.lower[index].hasSuffix("ing"), !isNounUse(index) else { continue }
+            guard !quoted[index], isSpeechVerb(index), !facts.lower.hasSuffix(index, "ing"), !isNounUse(index) else { continue }
             if let subject = subjectBefore(verb: index, floor: range.lowerBound) ?? invertedSubject(verb: index) { return subject }
         }
         return nil
@@ -771,12 +773,12 @@ final class QuoteAttributor {
         // "said Rep. G.K. Butterfield", "said Foreign Minister Lavrov": titles before the name.
         var probe = index
         while probe < min(facts.count, index + 5), entityAt[probe] == nil,
-              facts.kinds[probe] == .word || facts.kinds[probe] == .number || facts.text[probe] == "." { probe += 1 }
+              facts.kinds[probe] == .word || facts.kinds[probe] == .number || facts.text.equals(probe, ".") { probe += 1 }
         if probe < facts.count, probe > index, !Self.determiners.contains(facts.folded[index]), let entity = entityAt[probe] {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
-        if let gender = Self.pronouns[facts.lower[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
+        if let gender = Self.pronounGenders[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
         // "said the minister" / "said a spokesman for X" / "said one source close to the talks"
         if Words.descriptionOpeners.contains(facts.folded[index]) {
             let start = index
@@ -890,7 +892,7 @@ final class QuoteAttributor {
                 }
                 return entity
             }
-            if let gender = Self.pronouns[facts.lower[index]], index == range.lowerBound {
+            if let gender = Self.pronounGenders[facts.folded[index]], index == range.lowerBound {
                 return resolvePronoun(facts.lower[index], gender: gender, before: index)?.entity
             }
         }
@@ -901,8 +903,8 @@ final class QuoteAttributor {
     /// agent (`shared by X`) still acts.
     private func isGoverned(_ index: Int, floor: Int) -> Bool {
         var previous = index - 1
-        if previous > floor, facts.lower[previous] == "the" { previous -= 1 }
-        return previous >= floor && facts.lower[previous] != "by" && Self.prepositions.contains(facts.folded[previous])
+        if previous > floor, facts.lower.equals(previous, "the") { previous -= 1 }
+        return previous >= floor && !facts.lower.equals(previous, "by") && Self.prepositions.contains(facts.folded[previous])
     }
 
     // MARK: - Helpers
@@ -916,12 +918,12 @@ final class QuoteAttributor {
     /// `as a memo put it`, `as she puts it in her book`: "put it" reports words, when nothing but
     /// punctuation, an adverb or a short adverbial follows "it".
     private func isPutIt(_ index: Int) -> Bool {
-        guard facts.lower[index] == "put" || facts.lower[index] == "puts", index + 1 < facts.count, facts.lower[index + 1] == "it" else {
+        guard facts.lower.equals(index, "put") || facts.lower.equals(index, "puts"), index + 1 < facts.count, facts.lower.equals(index + 1, "it") else {
             return false
         }
         let next = index + 2
         guard next < facts.count, facts.kinds[next] == .word else { return true }
-        return Self.putItFollowers.contains(facts.folded[next]) || (facts.lower[next].hasSuffix("ly") && facts.length[next] > 4)
+        return Self.putItFollowers.contains(facts.folded[next]) || (facts.lower.hasSuffix(next, "ly") && facts.length[next] > 4)
     }
 
     /// Words that may follow `put it` when it reports words (`put it in a statement`, `put it this way`).

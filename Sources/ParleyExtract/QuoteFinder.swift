@@ -105,11 +105,11 @@ struct QuoteFinder {
                 case .double:
                     // A quote in another style inside an open quote is nested speech
                     // ("The question was: “As you know …” Forty-three said yes.").
-                    if let open = openDouble, isStraight(facts.text[open]) != isStraight(facts.text[index]), facts.text[open] != "„" {
+                    if let open = openDouble, isStraight(facts.text[open]) != isStraight(facts.text[index]), !facts.text.equals(open, "„") {
                         if mark == .open || (mark == .either && nested == 0) { nested += 1; continue }
                         if nested > 0 { nested -= 1; continue }
                     }
-                    if let open = openDouble, mark != .open || facts.text[open] == "„" && facts.text[index] == "“" {
+                    if let open = openDouble, mark != .open || facts.text.equals(open, "„") && facts.text.equals(index, "“") {
                         addSpan(open: carried?.open ?? open, close: index, multi: carried != nil, into: &spans)
                         openDouble = nil
                         carried = nil
@@ -159,7 +159,7 @@ struct QuoteFinder {
     /// Attribute values in stray markup (`pic="…"`) and quoted numbers or symbols ("13th") are
     /// quoted but nobody says them.
     private func isCode(open: Int, close: Int) -> Bool {
-        if open > 0, facts.text[open - 1] == "=" { return true }
+        if open > 0, facts.text.equals(open - 1, "=") { return true }
         for index in (open + 1)..<close where facts.kinds[index] == .word { return false }
         return close - open <= 4
     }
@@ -177,7 +177,7 @@ struct QuoteFinder {
             guard facts.kinds[index] == .word else { continue }
             letters = true
             // "of", "the", "and" may stay lower case in a title; "I" is capitalised in any sentence.
-            let short = facts.length[index] < 4 && !facts.capitalized[index] || facts.text[index] == "I"
+            let short = facts.length[index] < 4 && !facts.capitalized[index] || facts.text.equals(index, "I")
             if short { continue }
             significant += 1
             if facts.capitalized[index] { capitalised += 1 }
@@ -196,7 +196,7 @@ struct QuoteFinder {
         let before = open - 1
         let startsClause = before < 0 || facts.sentenceOf[before] != facts.sentenceOf[open]
             || Words.beforeQuotedSpeech.contains(facts.folded[before]) || facts.kinds[before] == .quote
-        let capitalStart = first < facts.count && (facts.capitalized[first] || facts.text[first] == "I")
+        let capitalStart = first < facts.count && (facts.capitalized[first] || facts.text.equals(first, "I"))
         if startsClause && (capitalStart || words >= 6) { return .direct }
         // Ends with sentence punctuation inside the marks: a whole utterance.
         if close - 1 > first, Words.terminalMarks.contains(facts.folded[close - 1]), words >= 5 { return .direct }

@@ -2,12 +2,15 @@ import ParleyLexicon
 import ParleyModel
 
 /// What the matchers need to know about each token, computed once per document.
+///
+/// Everything the matchers test on every token (kind, case shape, length, both hashes) is computed
+/// up front into flat arrays; a token's text as a `String` is built only when a rule asks for it
+/// (``text``, ``lower``), because most tokens are only ever probed by hash.
 final class TokenFacts {
-    /// The token's text. Short tokens (most words) are stored inline by `String`, so this costs
-    /// no heap allocation for them.
-    let text: [String]
-    /// Lower-cased text.
-    let lower: [String]
+    /// The token's text, built on access.
+    let text: TokenTexts
+    /// Lower-cased text, built on access.
+    let lower: TokenTexts
     /// Length in Unicode scalars (what "a word of at least three letters" means), without walking a String.
     let length: [Int]
     /// Token kinds, copied for locality.
@@ -24,81 +27,155 @@ final class TokenFacts {
     let folded: [UInt64]
 
     init(_ document: Document) {
-        // Built in locals and assigned once: stored properties of a class accessed in the hot loop
-        // would each pay a dynamic exclusivity check.
-        let count = document.tokens.count
-        var text: [String] = []
-        var lower: [String] = []
-        var length: [Int] = []
-        length.reserveCapacity(count)
-        var kinds: [TokenKind] = []
-        var capitalized: [Bool] = []
-        var allCaps: [Bool] = []
-        text.reserveCapacity(count)
-        lower.reserveCapacity(count)
-        kinds.reserveCapacity(count)
-        capitalized.reserveCapacity(count)
-        allCaps.reserveCapacity(count)
+        let tokens = document.tokens
+        let count = tokens.count
         var sentenceOf = [Int](repeating: 0, count: count)
-        var exact: [UInt64] = []
-        var folded: [UInt64] = []
-        exact.reserveCapacity(count)
-        folded.reserveCapacity(count)
         for (index, sentence) in document.sentences.enumerated() {
             for token in sentence.tokens where token < count { sentenceOf[token] = index }
         }
+        // Filled through raw buffers: appending to nine arrays per token paid a uniqueness check
+        // and a capacity test on each append.
+        let length = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
+        let kinds = UnsafeMutableBufferPointer<TokenKind>.allocate(capacity: count)
+        let capitalized = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+        let allCaps = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
+        let exact = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        let folded = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        defer {
+            length.deallocate(); kinds.deallocate(); capitalized.deallocate()
+            allCaps.deallocate(); exact.deallocate(); folded.deallocate()
+        }
         document.withUTF8 { bytes in
-            for token in document.tokens {
+            for (index, token) in tokens.enumerated() {
                 let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
-                let string = String(decoding: slice, as: UTF8.self)
-                text.append(string)
-                exact.append(TokenHash.exact(slice))
-                folded.append(TokenHash.folded(slice))
-                kinds.append(token.kind)
-                var upper = 0
-                var lowerCount = 0
-                var firstIsUpper = false
-                var sawLetter = false
-                var ascii = true
-                for byte in slice {
-                    if byte >= 0x80 { ascii = false; break }
-                    if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true }; sawLetter = true }
-                    else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
-                }
-                length.append(ascii ? slice.count : slice.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
-                if ascii {
-                    // ASCII: lower-case the bytes directly (String.lowercased() is Unicode-general and slow);
-                    // written straight into the new string's storage, so no scratch array is allocated.
-                    lower.append(upper == 0 ? string : String(unsafeUninitializedCapacity: slice.count) { buffer in
-                        for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-                        return slice.count
-                    })
-                } else {
-                    upper = 0
-                    lowerCount = 0
-                    firstIsUpper = false
-                    sawLetter = false
-                    for scalar in string.unicodeScalars where scalar.properties.isAlphabetic {
-                        if scalar.properties.isUppercase { upper += 1; if !sawLetter { firstIsUpper = true } }
-                        else { lowerCount += 1 }
-                        sawLetter = true
-                    }
-                    lower.append(string.lowercased())
-                }
-                capitalized.append(firstIsUpper && token.kind == .word)
-                allCaps.append(upper >= 2 && lowerCount == 0 && token.kind == .word)
+                let shape = Self.shape(of: slice)
+                (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
+                kinds[index] = token.kind
+                length[index] = shape.length
+                capitalized[index] = shape.firstIsUpper && token.kind == .word
+                allCaps[index] = shape.upper >= 2 && shape.lower == 0 && token.kind == .word
             }
         }
-        self.text = text
-        self.lower = lower
-        self.length = length
-        self.kinds = kinds
-        self.capitalized = capitalized
-        self.allCaps = allCaps
+        self.text = TokenTexts(source: document.text, tokens: tokens, lowered: false)
+        self.lower = TokenTexts(source: document.text, tokens: tokens, lowered: true)
+        self.length = Array(length)
+        self.kinds = Array(kinds)
+        self.capitalized = Array(capitalized)
+        self.allCaps = Array(allCaps)
         self.sentenceOf = sentenceOf
-        self.exact = exact
-        self.folded = folded
+        self.exact = Array(exact)
+        self.folded = Array(folded)
     }
 
-    var count: Int { text.count }
+    var count: Int { kinds.count }
+
+    /// Letter counts of one token: how many upper- and lower-case letters, whether the first letter is
+    /// upper case, and the length in Unicode scalars.
+    private static func shape(of slice: UnsafeBufferPointer<UInt8>)
+        -> (upper: Int, lower: Int, firstIsUpper: Bool, length: Int) {
+        var upper = 0
+        var lowerCount = 0
+        var firstIsUpper = false
+        var sawLetter = false
+        for byte in slice {
+            if byte >= 0x80 { return unicodeShape(of: slice) }
+            if byte >= 0x41 && byte <= 0x5A { upper += 1; if !sawLetter { firstIsUpper = true }; sawLetter = true }
+            else if byte >= 0x61 && byte <= 0x7A { lowerCount += 1; sawLetter = true }
+        }
+        return (upper, lowerCount, firstIsUpper, slice.count)
+    }
+
+    /// The same for a token with non-ASCII bytes, through Unicode properties.
+    private static func unicodeShape(of slice: UnsafeBufferPointer<UInt8>)
+        -> (upper: Int, lower: Int, firstIsUpper: Bool, length: Int) {
+        var upper = 0
+        var lowerCount = 0
+        var firstIsUpper = false
+        var sawLetter = false
+        var length = 0
+        for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
+            length += 1
+            guard scalar.properties.isAlphabetic else { continue }
+            if scalar.properties.isUppercase { upper += 1; if !sawLetter { firstIsUpper = true } }
+            else { lowerCount += 1 }
+            sawLetter = true
+        }
+        return (upper, lowerCount, firstIsUpper, length)
+    }
+}
+
+/// The tokens of one document as `String`s, made when a rule reads one: most tokens are only ever
+/// looked up by hash, so building a `String` (or two) for each of them up front was wasted work.
+struct TokenTexts {
+    let source: String
+    let tokens: [Token]
+    /// Whether the strings are lower-cased (ASCII directly, other text with `lowercased()`).
+    let lowered: Bool
+
+    /// The text of token `index`.
+    subscript(index: Int) -> String {
+        let range = tokens[index].range
+        if let string = source.utf8.withContiguousStorageIfAvailable({
+            Self.string(UnsafeBufferPointer(rebasing: $0[range.start..<range.end]), lowered: lowered)
+        }) { return string }
+        // Only a string without contiguous UTF-8 (never one Parley built) gets here.
+        return ContiguousArray(source.utf8.dropFirst(range.start).prefix(range.end - range.start))
+            .withUnsafeBufferPointer { Self.string($0, lowered: lowered) }
+    }
+
+    /// Whether token `index` reads `word` (lower-cased when these texts are), as `self[index] == word`
+    /// would say, without building a `String` for an ASCII token.
+    func equals(_ index: Int, _ word: StaticString) -> Bool {
+        withASCIIBytes(of: index) { bytes in
+            word.withUTF8Buffer { bytes.count == $0.count && Self.matches(bytes, $0, lowered: lowered) }
+        } ?? (self[index] == word.description)
+    }
+
+    /// Whether token `index` ends with `suffix` (lower-cased when these texts are), as
+    /// `self[index].hasSuffix(suffix)` would say, without building a `String` for an ASCII token.
+    func hasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        withASCIIBytes(of: index) { bytes in
+            suffix.withUTF8Buffer {
+                bytes.count >= $0.count && Self.matches(UnsafeBufferPointer(rebasing: bytes[(bytes.count - $0.count)...]), $0, lowered: lowered)
+            }
+        } ?? self[index].hasSuffix(suffix.description)
+    }
+
+    /// `body` over the token's bytes if they are all ASCII; nil otherwise, where `String` comparison
+    /// (canonical equivalence: the Kelvin sign equals `K`) can differ from comparing bytes.
+    private func withASCIIBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        let range = tokens[index].range
+        return source.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
+            for byte in slice where byte >= 0x80 { return nil }
+            return body(slice)
+        } ?? nil
+    }
+
+    /// Whether `bytes` (lowered if asked) equal `word`, which has as many bytes.
+    private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>, lowered: Bool) -> Bool {
+        for (offset, byte) in bytes.enumerated() {
+            let compared = lowered && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if compared != word[offset] { return false }
+        }
+        return true
+    }
+
+    private static func string(_ slice: UnsafeBufferPointer<UInt8>, lowered: Bool) -> String {
+        guard lowered else { return String(decoding: slice, as: UTF8.self) }
+        var ascii = true
+        var hasUpper = false
+        for byte in slice {
+            if byte >= 0x80 { ascii = false; break }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        guard ascii else { return String(decoding: slice, as: UTF8.self).lowercased() }
+        guard hasUpper else { return String(decoding: slice, as: UTF8.self) }
+        // ASCII: lower-case the bytes straight into the new string's storage (String.lowercased() is
+        // Unicode-general and slow).
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (index, byte) in slice.enumerated() { buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return slice.count
+        }
+    }
 }

@@ -71,6 +71,30 @@ public enum TokenHash {
         return h
     }
 
+    /// Both hashes of one token in one pass over its bytes: what hashing every token of a document needs.
+    ///
+    /// - Parameter bytes: the token's bytes, without surrounding whitespace.
+    /// - Returns: ``exact(_:)-(UnsafeBufferPointer<UInt8>)`` and ``folded(_:)-(UnsafeBufferPointer<UInt8>)`` of the bytes.
+    @inlinable
+    public static func exactAndFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> (exact: UInt64, folded: UInt64) {
+        var exact = offsetBasis
+        var folded = offsetBasis
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            var b = bytes[i]
+            if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
+                b = 0x27
+                i += 2
+            }
+            exact = (exact ^ UInt64(b)) &* prime
+            let lowered = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            folded = (folded ^ UInt64(lowered)) &* prime
+            i += 1
+        }
+        return (exact, folded)
+    }
+
     @inlinable
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> UInt64 {
         var h = offsetBasis

@@ -1,0 +1,60 @@
+@testable import ParleyExtract
+import ParleyLexicon
+import ParleyModel
+import ParleyTestSupport
+import ParleyText
+import Testing
+
+/// `TokenTexts` compares tokens without building strings; it must answer exactly as `String` would.
+@Suite struct TokenFactsTests {
+    /// Text with ASCII words in every case, punctuation, curly apostrophes, letters outside ASCII and
+    /// the Kelvin sign, which `String` holds canonically equal to `K`.
+    static let sample = "PUT it, Put: according TO the İstanbul café’s \u{212A}ing K said, “Crowding” & Co. (I) ran-led"
+    static let words: [StaticString] = ["put", "PUT", "Put", "it", ",", ":", "to", "according", "the", "&", "(", "I", "i",
+                                        "K", "k", "king", "“", "café’s", "co", "."]
+    static let suffixes: [StaticString] = ["ing", "ING", "-led", "s", "’s", "t", ""]
+
+    let facts: TokenFacts
+
+    init() throws {
+        facts = TokenFacts(try SegmentationAnnotator().annotate(DocumentBuilder.plain(Self.sample)))
+    }
+
+    @Test func equalsAnswersAsStringEquality() {
+        for index in 0..<facts.count {
+            for word in Self.words {
+                #expect(facts.text.equals(index, word) == (facts.text[index] == word.description), "\(facts.text[index]) = \(word)")
+                #expect(facts.lower.equals(index, word) == (facts.lower[index] == word.description), "\(facts.lower[index]) = \(word)")
+            }
+        }
+    }
+
+    @Test func hasSuffixAnswersAsString() {
+        for index in 0..<facts.count {
+            for suffix in Self.suffixes {
+                #expect(facts.text.hasSuffix(index, suffix) == facts.text[index].hasSuffix(suffix.description))
+                #expect(facts.lower.hasSuffix(index, suffix) == facts.lower[index].hasSuffix(suffix.description))
+            }
+        }
+    }
+
+    @Test func lowerIsLowercased() {
+        for index in 0..<facts.count { #expect(facts.lower[index] == facts.text[index].lowercased()) }
+    }
+
+    @Test func fusedHashesMatchTheSingleOnes() {
+        for index in 0..<facts.count {
+            #expect(facts.exact[index] == TokenHash.exact(facts.text[index]))
+            #expect(facts.folded[index] == TokenHash.folded(facts.text[index]))
+        }
+    }
+
+    @Test func caseShapes() {
+        let put = (0..<facts.count).first { facts.text[$0] == "PUT" }!
+        let put2 = (0..<facts.count).first { facts.text[$0] == "Put" }!
+        let cafe = (0..<facts.count).first { facts.text[$0].hasPrefix("café") }!
+        #expect(facts.allCaps[put] && facts.capitalized[put])
+        #expect(!facts.allCaps[put2] && facts.capitalized[put2])
+        #expect(!facts.capitalized[cafe] && facts.length[cafe] == facts.text[cafe].unicodeScalars.count)
+    }
+}
