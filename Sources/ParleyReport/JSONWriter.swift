@@ -2,27 +2,38 @@
 ///
 /// Reports are written field by field in a fixed order, which keeps output byte-identical from
 /// run to run and cheap to produce. `pretty` indents by two spaces like `--pretty` promises.
-public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+///
+/// The writer is noncopyable and owns raw storage: a report writes tens of thousands of small pieces,
+/// and appending each to an `Array` paid a uniqueness check and a capacity test per piece.
+public struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private var depth = 0
     private var needsComma = false
+    private var pendingKey = false
 
     /// Creates an empty writer.
     public init(pretty: Bool = false, reservingCapacity capacity: Int = 4096) {
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
     }
+
+    deinit { storage.deallocate() }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     // MARK: - Structure
 
     /// Opens an object (as a value: call after ``key(_:)`` or inside an array).
-    public mutating func beginObject() { beginValue(); bytes.append(UInt8(ascii: "{")); depth += 1; needsComma = false }
+    public mutating func beginObject() { beginValue(); append(UInt8(ascii: "{")); depth += 1; needsComma = false }
     /// Closes the innermost object.
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     /// Opens an array.
-    public mutating func beginArray() { beginValue(); bytes.append(UInt8(ascii: "[")); depth += 1; needsComma = false }
+    public mutating func beginArray() { beginValue(); append(UInt8(ascii: "[")); depth += 1; needsComma = false }
     /// Closes the innermost array.
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
@@ -32,9 +43,9 @@ public struct JSONWriter {
     /// matters because a report writes dozens of keys per actor.
     public mutating func key(_ name: StaticString) {
         separator()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { append($0) }
+        append(UInt8(ascii: "\""))
         finishKey()
     }
 
@@ -61,10 +72,10 @@ public struct JSONWriter {
     /// report ids take, without building a `String`.
     public mutating func identifier(_ prefix: Unicode.Scalar, _ number: Int) {
         beginValue()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: prefix))
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: prefix))
         appendDigits(number)
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
     /// Writes a string or `null`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
@@ -78,27 +89,27 @@ public struct JSONWriter {
         beginValue()
         let scaled = (value * 10_000).rounded()
         guard abs(scaled) < 1e15 else {
-            bytes.append(contentsOf: String(scaled / 10_000).utf8)
+            append(String(scaled / 10_000))
             return
         }
         let units = Int(scaled)
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }  // never "-0": zero takes the other branch
+        if units < 0 { append(UInt8(ascii: "-")) }  // never "-0": zero takes the other branch
         let magnitude = units.magnitude
         appendDigits(Int(magnitude / 10_000))
         var fraction = Int(magnitude % 10_000)
         guard fraction != 0 else { return }
-        bytes.append(UInt8(ascii: "."))
+        append(UInt8(ascii: "."))
         var divisor = 1_000
         while fraction != 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+            append(UInt8(ascii: "0") + UInt8(fraction / divisor))
             fraction %= divisor
             divisor /= 10
         }
     }
     /// Writes `true` or `false`.
-    public mutating func bool(_ value: Bool) { beginValue(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    public mutating func bool(_ value: Bool) { beginValue(); append(value ? "true" : "false") }
     /// Writes `null`.
-    public mutating func null() { beginValue(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func null() { beginValue(); append("null") }
     /// Writes an array of strings.
     public mutating func strings(_ values: [String]) {
         beginArray()
@@ -118,15 +129,61 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: Bool) { key(name); bool(value) }
 
     /// Appends a newline (JSON Lines record separator).
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { append(0x0A) }
 
     // MARK: - Internals
 
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let newCapacity = max(capacity * 2, needed)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: storage, count: count)
+        storage.deallocate()
+        storage = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        UnsafeMutableRawPointer(storage + count).copyMemory(from: base, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
     /// Appends the decimal digits of `value` (with a minus sign when negative), without a `String`.
     private mutating func appendDigits(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        if value < 0 { append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        guard magnitude >= 10 else { bytes.append(UInt8(ascii: "0") + UInt8(magnitude)); return }
+        guard magnitude >= 10 else { append(UInt8(ascii: "0") + UInt8(magnitude)); return }
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any 64-bit value
         var count = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
@@ -135,26 +192,27 @@ public struct JSONWriter {
                 magnitude /= 10
                 count += 1
             }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+            append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
         }
     }
 
-    private var pendingKey = false
-
+    @inline(__always)
     private mutating func finishKey() {
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(0x20) }
+        append(UInt8(ascii: ":"))
+        if pretty { append(0x20) }
         needsComma = false
         pendingKey = true
     }
 
+    @inline(__always)
     private mutating func beginValue() {
         if pendingKey { pendingKey = false } else { separator() }
         needsComma = true
     }
 
+    @inline(__always)
     private mutating func separator() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { append(UInt8(ascii: ",")) }
         if pretty && depth > 0 { newlineAndIndent() }
     }
 
@@ -162,45 +220,45 @@ public struct JSONWriter {
         let wasEmpty = !needsComma
         depth -= 1
         if pretty && !wasEmpty { newlineAndIndent() }
-        bytes.append(bracket)
+        append(bracket)
         needsComma = true
     }
 
     private mutating func newlineAndIndent() {
-        bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        append(0x0A)
+        for _ in 0..<(depth * 2) { append(0x20) }
     }
 
     /// Bytes that must be escaped in a JSON string: controls, `"`, `\\` (and DEL, for readable output).
     private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
 
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         // Copy clean runs in one go; most strings are a single clean run.
         var runStart = 0
         Self.needsEscape.withUnsafeBufferPointer { needsEscape in
             for (index, byte) in utf8.enumerated() where needsEscape[Int(byte)] {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
                 appendEscape(byte)
                 runStart = index + 1
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        bytes.append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         default:
             let hex: StaticString = "0123456789abcdef"
-            bytes.append(contentsOf: "u00".utf8)
-            bytes.append(hex.utf8Start[Int(byte >> 4)])
-            bytes.append(hex.utf8Start[Int(byte & 0x0F)])
+            append("u00")
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0x0F)])
         }
     }
 }

@@ -16,6 +16,23 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
     }
 
+    /// The writer grows its own storage: a tiny reservation, thousands of pieces, one exact result.
+    @Test func growsPastItsReservation() {
+        var json = JSONWriter(reservingCapacity: 1)
+        var expected = "["
+        json.beginArray()
+        for index in 0..<5_000 {
+            json.beginObject()
+            json.field("n", index)
+            json.field("s", String(repeating: "ab\"", count: index % 7))
+            json.endObject()
+            expected += (index == 0 ? "" : ",") + "{\"n\":\(index),\"s\":\"" + String(repeating: "ab\\\"", count: index % 7) + "\"}"
+        }
+        json.endArray()
+        expected += "]"
+        #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
+    }
+
     /// (number, expected text)
     static let numbers: [(Double, String)] = [(0, "0"), (-0.0, "0"), (0.62, "0.62"), (1, "1"), (-0.123456, "-0.1235"), (0.00001, "0")]
 
