@@ -31,6 +31,7 @@ public struct ExtractionAnnotator: Stage {
     public func annotate(_ document: Document) throws(ParleyError) -> Document {
         var document = document
         let facts = TokenFacts(document)
+        document.foldedTokenHashes = facts.folded    // for the stance stage, which would hash every token again
         let candidates = EntityMatcher(lexicon: lexicon, facts: facts, document: document).match()
         let entities = EntityResolver(facts: facts, document: document).resolve(candidates)
         document.entities = entities

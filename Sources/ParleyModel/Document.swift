@@ -23,7 +23,11 @@ public struct Document: Sendable {
     /// Source markup spans in text order (layer ``LayerKey/markup``).
     public var markup: [MarkupSpan] = [] { didSet { layers.insert(.markup) } }
     /// Tokens in text order (layer ``LayerKey/tokens``).
-    public var tokens: [Token] = [] { didSet { layers.insert(.tokens) } }
+    public var tokens: [Token] = [] { didSet { layers.insert(.tokens); foldedTokenHashes = nil } }
+    /// One ASCII-case-folded hash per token (`TokenHash.folded` of ParleyLexicon), kept by the first
+    /// stage that computes them so later stages do not hash every token again. Cleared whenever
+    /// ``tokens`` change; a reader should still check that the count matches.
+    public var foldedTokenHashes: [UInt64]?
     /// Sentences in text order (layer ``LayerKey/sentences``).
     public var sentences: [Sentence] = [] { didSet { layers.insert(.sentences) } }
     /// People, places and organisations (layer ``LayerKey/entities``).

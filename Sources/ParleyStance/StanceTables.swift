@@ -37,7 +37,8 @@ struct StanceTables: Sendable {
 
     /// One folded hash per token of `document`, the only per-token data the stance rules read.
     static func foldedHashes(of document: Document) -> [UInt64] {
-        document.withUTF8 { bytes in
+        if let hashes = document.foldedTokenHashes, hashes.count == document.tokens.count { return hashes }
+        return document.withUTF8 { bytes in
             document.tokens.map { TokenHash.folded(UnsafeBufferPointer(rebasing: bytes[$0.range.start..<$0.range.end])) }
         }
     }
