@@ -11,10 +11,30 @@ struct EntityResolver {
     let facts: TokenFacts
     let document: Document
 
-    /// What makes two candidates the same entity before aliases are considered.
-    private struct DraftKey: Hashable {
-        let type: EntityType
-        let name: String
+    /// What makes two candidates the same entity before aliases are considered: the type and the
+    /// name's bytes, as one well-mixed 64-bit key for a ``UInt64Map``. Names compare by their UTF-8
+    /// bytes (`String` equality would also equate canonically equivalent spellings); the lookups
+    /// this replaces hashed each `String` with SipHash, a large share of resolving.
+    private static func draftKey(_ type: EntityType, _ name: UInt64) -> UInt64 {
+        TokenHash.combine(name, UInt64(EntityType.allCases.firstIndex(of: type)!) &+ 1)
+    }
+
+    /// The key of a name: its bytes hashed and mixed.
+    private static func nameKey(_ name: String) -> UInt64 {
+        var name = name
+        return name.withUTF8 { nameKey($0) }
+    }
+
+    private static func nameKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        return TokenHash.combine(TokenHash.sequenceSeed, hash)
+    }
+
+    /// The key of the name token `index` is, without making a `String` of it.
+    private func nameKey(token index: Int) -> UInt64 {
+        let range = document.tokens[index].range
+        return document.withUTF8 { Self.nameKey(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
     }
 
     /// An entity being assembled.
@@ -65,25 +85,25 @@ struct EntityResolver {
         }
 
         var drafts: [Draft] = []
-        var byKey: [DraftKey: Int] = [:]        // type and canonical name → draft
-        var bySurname: [String: Int] = [:]      // person surname → draft
-        var byNameToken: [String: Int] = [:]    // any word of a person's name → the last draft with it
+        var byKey = UInt64Map<Int>(capacity: 64)        // type and canonical name → draft
+        var bySurname = UInt64Map<Int>(capacity: 16)    // person surname → draft
+        var byNameToken = UInt64Map<Int>(capacity: 32)  // any word of a person's name → the last draft with it
         for candidate in accepted {
             let tokens = candidate.tokens.map { facts.text[$0] }
             let written = tokens.count == 1 ? tokens[0] : tokens.joined(separator: " ")
             let surface = document.string(TextRange(document.tokens[candidate.tokens.lowerBound].range.start,
                                                     document.tokens[candidate.tokens.upperBound - 1].range.end))
-            let key = DraftKey(type: candidate.type, name: candidate.type == .person ? written : candidate.canonical ?? written)
+            let key = Self.draftKey(candidate.type, Self.nameKey(candidate.type == .person ? written : candidate.canonical ?? written))
             var draftIndex = byKey[key]
             if candidate.type == .person {
-                if draftIndex == nil, let last = tokens.last { draftIndex = bySurname[last] }
+                if draftIndex == nil { draftIndex = bySurname[nameKey(token: candidate.tokens.upperBound - 1)] }
                 // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
                 if draftIndex == nil, tokens.count >= 2, let last = tokens.last,
-                   let lone = byKey[DraftKey(type: .person, name: last)], drafts[lone].nameTokens.count == 1 {
+                   let lone = byKey[Self.draftKey(.person, Self.nameKey(last))], drafts[lone].nameTokens.count == 1 {
                     draftIndex = lone
                 }
                 // A single token may be the given name or surname of a known person.
-                if draftIndex == nil, tokens.count == 1 { draftIndex = byNameToken[tokens[0]] }
+                if draftIndex == nil, tokens.count == 1 { draftIndex = byNameToken[nameKey(token: candidate.tokens.lowerBound)] }
             }
             let index: Int
             if let existing = draftIndex {
@@ -110,10 +130,13 @@ struct EntityResolver {
             drafts[index].mentions.append((candidate.tokens, candidate.rule))
             byKey[key] = index
             if candidate.type == .person {
-                for token in drafts[index].nameTokens { byNameToken[token] = max(byNameToken[token] ?? index, index) }
-                if tokens.count >= 2, let last = tokens.last {
-                    bySurname[last] = index
-                    byKey[DraftKey(type: .person, name: drafts[index].nameTokens.joined(separator: " "))] = index
+                for token in drafts[index].nameTokens {
+                    let tokenKey = Self.nameKey(token)
+                    byNameToken[tokenKey] = max(byNameToken[tokenKey] ?? index, index)
+                }
+                if tokens.count >= 2 {
+                    bySurname[nameKey(token: candidate.tokens.upperBound - 1)] = index
+                    byKey[Self.draftKey(.person, Self.nameKey(drafts[index].nameTokens.joined(separator: " ")))] = index
                 }
             }
         }
@@ -152,10 +175,10 @@ struct EntityResolver {
     }
 
     /// Unclaimed one-word mentions of a team named elsewhere in the article ("reducing Worcestershire to 133").
-    private func addBareTeams(_ drafts: inout [Draft], teams: Set<String>, byKey: [DraftKey: Int], covered: inout [Bool]) {
+    private func addBareTeams(_ drafts: inout [Draft], teams: Set<String>, byKey: UInt64Map<Int>, covered: inout [Bool]) {
         guard !teams.isEmpty else { return }
         for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
-            guard teams.contains(facts.text[index]), let draft = byKey[DraftKey(type: .organization, name: facts.text[index])],
+            guard teams.contains(facts.text[index]), let draft = byKey[Self.draftKey(.organization, nameKey(token: index))],
                   !isVenue(index) else { continue }
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             if index > 0, facts.capitalized[index - 1], facts.sentenceOf[index - 1] == facts.sentenceOf[index] { continue }
@@ -165,12 +188,10 @@ struct EntityResolver {
     }
 
     /// Capitalised tokens nobody claimed that equal a known person's surname are that person.
-    private func addBareSurnames(_ drafts: inout [Draft], bySurname: [String: Int], covered: inout [Bool]) {
+    private func addBareSurnames(_ drafts: inout [Draft], bySurname: UInt64Map<Int>, covered: inout [Bool]) {
         guard !bySurname.isEmpty else { return }
-        // Token hashes first: a token whose hash is no surname's cannot be one (most tokens).
-        let surnames = bySurname.keys.map(TokenHash.exact)
-        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && surnames.contains(facts.exact[index]) {
-            guard let draft = bySurname[facts.text[index]] else { continue }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+            guard let draft = bySurname[nameKey(token: index)] else { continue }
             // "May 22": a date, even in an article about Theresa May.
             if EntityMatcher.months.contains(facts.folded[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
                facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }

@@ -40,10 +40,11 @@ final class TokenFacts {
         let capitalized = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
         let allCaps = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
         let exact = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
+        let ascii = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)
         let folded = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: count)
         defer {
             length.deallocate(); kinds.deallocate(); capitalized.deallocate()
-            allCaps.deallocate(); exact.deallocate(); folded.deallocate()
+            allCaps.deallocate(); exact.deallocate(); folded.deallocate(); ascii.deallocate()
         }
         document.withUTF8 { bytes in
             for (index, token) in tokens.enumerated() {
@@ -52,12 +53,14 @@ final class TokenFacts {
                 (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
                 kinds[index] = token.kind
                 length[index] = shape.length
+                ascii[index] = shape.length == slice.count
                 capitalized[index] = shape.firstIsUpper && token.kind == .word
                 allCaps[index] = shape.upper >= 2 && shape.lower == 0 && token.kind == .word
             }
         }
-        self.text = TokenTexts(source: document.text, tokens: tokens, lowered: false)
-        self.lower = TokenTexts(source: document.text, tokens: tokens, lowered: true)
+        let isASCII = Array(ascii)
+        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, lowered: false)
+        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, lowered: true)
         self.length = Array(length)
         self.kinds = Array(kinds)
         self.capitalized = Array(capitalized)
@@ -109,6 +112,8 @@ final class TokenFacts {
 struct TokenTexts {
     let source: String
     let tokens: [Token]
+    /// Whether each token's bytes are all ASCII (so comparing bytes is comparing strings).
+    let isASCII: [Bool]
     /// Whether the strings are lower-cased (ASCII directly, other text with `lowercased()`).
     let lowered: Bool
 
@@ -144,12 +149,9 @@ struct TokenTexts {
     /// `body` over the token's bytes if they are all ASCII; nil otherwise, where `String` comparison
     /// (canonical equivalence: the Kelvin sign equals `K`) can differ from comparing bytes.
     private func withASCIIBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
+        guard isASCII[index] else { return nil }
         let range = tokens[index].range
-        return source.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            let slice = UnsafeBufferPointer(rebasing: bytes[range.start..<range.end])
-            for byte in slice where byte >= 0x80 { return nil }
-            return body(slice)
-        } ?? nil
+        return source.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
     }
 
     /// Whether `bytes` (lowered if asked) equal `word`, which has as many bytes.

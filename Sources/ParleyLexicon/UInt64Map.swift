@@ -19,6 +19,9 @@ public struct UInt64Map<Value> {
         shift = UInt64(64 - bits)
     }
 
+    /// Whether no key was ever stored.
+    public var isEmpty: Bool { count == 0 }
+
     @inlinable func slot(_ key: UInt64) -> Int {
         let mask = keys.count - 1
         var index = Int(truncatingIfNeeded: key >> shift)
