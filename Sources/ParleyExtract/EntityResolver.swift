@@ -52,43 +52,54 @@ struct EntityResolver {
 
     func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
         // A guessed organisation that is the surname of a person named in full is that person.
-        let surnames = Set(candidates.filter { $0.type == .person && $0.tokens.count >= 2 }.map { facts.text[$0.tokens.upperBound - 1] })
+        var surnames = UInt64Map<Bool>(capacity: 8)
         // …and one that is elsewhere a place ("the town of Velmira", "in Velmira") is that place.
-        let places = Set(candidates.filter { $0.type == .place && $0.tokens.count == 1 }.map { facts.text[$0.tokens.lowerBound] })
+        var places = UInt64Map<Bool>(capacity: 8)
+        for candidate in candidates {
+            if candidate.type == .person && candidate.tokens.count >= 2 { surnames[nameKey(token: candidate.tokens.upperBound - 1)] = true }
+            if candidate.type == .place && candidate.tokens.count == 1 { places[nameKey(token: candidate.tokens.lowerBound)] = true }
+        }
         // A name that stands for a team once ("Surrey 429-7") is that team throughout the article
         // ("title rivals Essex and Surrey"), except as a venue ("in Surrey", "at Chicago").
         let teams = Set(candidates.filter { $0.rule == "team" }.map { written($0.tokens) })
-        let candidates = candidates.map { candidate -> MentionCandidate in
+        // Changed in place and visited through sorted indices: a candidate is a large value, and
+        // mapping and sorting copies of them dominated resolving.
+        var candidates = candidates
+        for index in candidates.indices {
+            let candidate = candidates[index]
             if !teams.isEmpty, candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,
                teams.contains(written(candidate.tokens)), !isVenue(candidate.tokens.lowerBound) {
-                return MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
+                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
+                continue
             }
-            guard candidate.rule == "unknown-capitalised" else { return candidate }
-            var resolved = candidate
-            if surnames.contains(facts.text[candidate.tokens.lowerBound]) {
-                resolved.type = .person
-                resolved.rule = "alias"
-            } else if places.contains(facts.text[candidate.tokens.lowerBound]) {
-                resolved.type = .place
-                resolved.rule = "place-context"
+            guard candidate.rule == "unknown-capitalised" else { continue }
+            let first = nameKey(token: candidate.tokens.lowerBound)
+            if surnames[first] != nil {
+                candidates[index].type = .person
+                candidates[index].rule = "alias"
+            } else if places[first] != nil {
+                candidates[index].type = .place
+                candidates[index].rule = "place-context"
             }
-            return resolved
         }
-        let ordered = candidates.sorted {
-            $0.tokens.lowerBound != $1.tokens.lowerBound ? $0.tokens.lowerBound < $1.tokens.lowerBound : $0.tokens.count > $1.tokens.count
+        let ordered = candidates.indices.sorted {
+            let a = candidates[$0].tokens, b = candidates[$1].tokens
+            return a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.count > b.count
         }
         var covered = [Bool](repeating: false, count: facts.count)
-        var accepted: [MentionCandidate] = []
-        for candidate in ordered where !candidate.tokens.contains(where: { covered[$0] }) {
-            accepted.append(candidate)
-            for index in candidate.tokens { covered[index] = true }
+        var accepted: [Int] = []
+        for index in ordered where !candidates[index].tokens.contains(where: { covered[$0] }) {
+            accepted.append(index)
+            for token in candidates[index].tokens { covered[token] = true }
         }
 
         var drafts: [Draft] = []
-        var byKey = UInt64Map<Int>(capacity: 64)        // type and canonical name → draft
-        var bySurname = UInt64Map<Int>(capacity: 16)    // person surname → draft
-        var byNameToken = UInt64Map<Int>(capacity: 32)  // any word of a person's name → the last draft with it
-        for candidate in accepted {
+        var byKey = UInt64Map<Int>(capacity: 32)        // type and canonical name → draft
+        var bySurname = UInt64Map<Int>(capacity: 8)     // person surname → draft
+        var surnameHashes: [UInt64] = []                // their exact token hashes, to skip other tokens cheaply
+        var byNameToken = UInt64Map<Int>(capacity: 16)  // any word of a person's name → the last draft with it
+        for candidateIndex in accepted {
+            let candidate = candidates[candidateIndex]
             let tokens = candidate.tokens.map { facts.text[$0] }
             let written = tokens.count == 1 ? tokens[0] : tokens.joined(separator: " ")
             let surface = document.string(TextRange(document.tokens[candidate.tokens.lowerBound].range.start,
@@ -136,12 +147,13 @@ struct EntityResolver {
                 }
                 if tokens.count >= 2 {
                     bySurname[nameKey(token: candidate.tokens.upperBound - 1)] = index
+                    surnameHashes.append(facts.exact[candidate.tokens.upperBound - 1])
                     byKey[Self.draftKey(.person, Self.nameKey(drafts[index].nameTokens.joined(separator: " ")))] = index
                 }
             }
         }
 
-        addBareSurnames(&drafts, bySurname: bySurname, covered: &covered)
+        addBareSurnames(&drafts, bySurname: bySurname, hashes: surnameHashes, covered: &covered)
         addBareTeams(&drafts, teams: teams, byKey: byKey, covered: &covered)
         addBareOrganizations(&drafts, covered: &covered)
         return finish(drafts)
@@ -188,9 +200,9 @@ struct EntityResolver {
     }
 
     /// Capitalised tokens nobody claimed that equal a known person's surname are that person.
-    private func addBareSurnames(_ drafts: inout [Draft], bySurname: UInt64Map<Int>, covered: inout [Bool]) {
+    private func addBareSurnames(_ drafts: inout [Draft], bySurname: UInt64Map<Int>, hashes: [UInt64], covered: inout [Bool]) {
         guard !bySurname.isEmpty else { return }
-        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] {
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && hashes.contains(facts.exact[index]) {
             guard let draft = bySurname[nameKey(token: index)] else { continue }
             // "May 22": a date, even in an article about Theresa May.
             if EntityMatcher.months.contains(facts.folded[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
