@@ -53,7 +53,8 @@ enum PhraseSplitter {
 
     private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64, UInt64) -> Void) {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        body(TokenHash.exact(slice), TokenHash.folded(slice))
+        let (exact, folded) = TokenHash.exactAndFolded(slice)
+        body(exact, folded)
     }
 
     /// The exact and folded token hashes of a phrase given as a string.

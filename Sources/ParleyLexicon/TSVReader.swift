@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One row of a lexicon file, as byte ranges into the file's UTF-8 text.
 ///
 /// The reader reuses one `Row` for a whole file, so reading allocates nothing per row.
@@ -69,6 +75,12 @@ struct Row {
 /// count of every row, and calls `body` for each data row. Stops at the first error.
 ///
 /// - Returns: the first error, from the reader or from `body`, or nil.
+/// The offset of the first `byte` in `bytes[start..<end]`, or `end`.
+private func offset(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+    guard start < end, let base = bytes.baseAddress, let found = memchr(base + start, Int32(byte), end - start) else { return end }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+}
+
 func readRows(of text: String, file: String, columns: [String], required: Int,
               _ body: (Row) -> LexiconError?) -> LexiconError? {
     var text = text
@@ -81,8 +93,8 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
         var lineNumber = 0
         let n = bytes.count
         while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            // memchr scans a word at a time; the lexicons are megabytes of short lines.
+            let lineEnd = offset(of: 0x0A, in: bytes, from: lineStart, to: n)
             lineNumber += 1
             let next = lineEnd + 1
             var end = lineEnd
@@ -96,9 +108,11 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
             row.line = lineNumber
             row.fields.removeAll(keepingCapacity: true)
             var fieldStart = lineStart
-            for i in lineStart ... end where i == end || bytes[i] == 0x09 {
-                row.fields.append(row.trim(fieldStart ..< i))
-                fieldStart = i + 1
+            while true {
+                let tab = offset(of: 0x09, in: bytes, from: fieldStart, to: end)
+                row.fields.append(row.trim(fieldStart ..< tab))
+                if tab == end { break }
+                fieldStart = tab + 1
             }
             if !sawHeader {
                 sawHeader = true
