@@ -186,36 +186,40 @@ private struct PendingIndex {
             }
         }
 
-        // Compact into contiguous posting ranges, in place.
+        // Compact into contiguous posting ranges, in place; empty slots get the empty range 0..<0.
+        // Through a raw buffer: indexing the array here paid a uniqueness check per slot.
         var postings: [Int32] = []
         postings.reserveCapacity(n)
         var overflow: [Int32] = []
-        for slot in 0 ..< size where slots[slot].key != 0 {
-            let start = postings.count
-            let first = slots[slot].start
-            if first >= 0 {
-                postings.append(first)
-                if slots[slot].end >= 0 {
-                    overflow.removeAll(keepingCapacity: true)
-                    var link = slots[slot].end
-                    while link >= 0 {
-                        overflow.append(linkValue[Int(link)])
-                        link = linkNext[Int(link)]
-                    }
-                    postings.append(contentsOf: overflow.reversed())   // insertion order
-                    if let order {
-                        postings[start...].sort { a, b in   // ties keep file order, so the result is deterministic
-                            order(table[Int(a)], table[Int(b)]) || (!order(table[Int(b)], table[Int(a)]) && a < b)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for slot in 0 ..< size {
+                guard slots[slot].key != 0 else {
+                    slots[slot].start = 0
+                    slots[slot].end = 0
+                    continue
+                }
+                let start = postings.count
+                let first = slots[slot].start
+                if first >= 0 {
+                    postings.append(first)
+                    if slots[slot].end >= 0 {
+                        overflow.removeAll(keepingCapacity: true)
+                        var link = slots[slot].end
+                        while link >= 0 {
+                            overflow.append(linkValue[Int(link)])
+                            link = linkNext[Int(link)]
+                        }
+                        postings.append(contentsOf: overflow.reversed())   // insertion order
+                        if let order {
+                            postings[start...].sort { a, b in   // ties keep file order, so the result is deterministic
+                                order(table[Int(a)], table[Int(b)]) || (!order(table[Int(b)], table[Int(a)]) && a < b)
+                            }
                         }
                     }
                 }
+                slots[slot].start = Int32(start)
+                slots[slot].end = Int32(postings.count)
             }
-            slots[slot].start = Int32(start)
-            slots[slot].end = Int32(postings.count)
-        }
-        for slot in 0 ..< size where slots[slot].key == 0 {
-            slots[slot].start = 0
-            slots[slot].end = 0
         }
         return HashIndex(slots: slots, postings: postings, shift: shift)
     }

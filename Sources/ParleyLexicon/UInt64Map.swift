@@ -5,8 +5,18 @@
 /// usually one comparison. Key 0 is stored as 1. The loader builds its merge tables with it and the
 /// matchers keep their small word lists in it (see ``TokenSet``).
 public struct UInt64Map<Value> {
-    @usableFromInline var keys: [UInt64]
-    @usableFromInline var values: [Value?]
+    /// One slot: a key (0 = empty) and its value side by side, so a probe touches one cache line.
+    @usableFromInline struct Entry {
+        @usableFromInline var key: UInt64
+        @usableFromInline var value: Value?
+
+        @inlinable init(key: UInt64, value: Value?) {
+            self.key = key
+            self.value = value
+        }
+    }
+
+    @usableFromInline var entries: [Entry]
     @usableFromInline var shift: UInt64
     @usableFromInline var count = 0
 
@@ -14,8 +24,7 @@ public struct UInt64Map<Value> {
     public init(capacity: Int) {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = Array(repeating: 0, count: 1 << bits)
-        values = Array(repeating: nil, count: 1 << bits)
+        entries = Array(repeating: Entry(key: 0, value: nil), count: 1 << bits)
         shift = UInt64(64 - bits)
     }
 
@@ -23,46 +32,46 @@ public struct UInt64Map<Value> {
     public var isEmpty: Bool { count == 0 }
 
     @inlinable func slot(_ key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var index = Int(truncatingIfNeeded: key >> shift)
-        while keys[index] != key, keys[index] != 0 { index = (index + 1) & mask }
-        return index
+        entries.withUnsafeBufferPointer { entries in
+            let mask = entries.count - 1
+            var index = Int(truncatingIfNeeded: key >> shift)
+            while entries[index].key != key, entries[index].key != 0 { index = (index + 1) & mask }
+            return index
+        }
     }
 
     /// The value stored under `key`, or nil; setting nil keeps the slot (the map never shrinks).
     @inlinable public subscript(key: UInt64) -> Value? {
         get {
-            values[slot(key == 0 ? 1 : key)]
+            entries[slot(key == 0 ? 1 : key)].value
         }
         set {
             let key = key == 0 ? 1 : key
             var index = slot(key)
-            if keys[index] == 0 {
-                if (count + 1) * 2 > keys.count {
+            if entries[index].key == 0 {
+                if (count + 1) * 2 > entries.count {
                     grow()
                     index = slot(key)
                 }
-                keys[index] = key
+                entries[index].key = key
                 count += 1
             }
-            values[index] = newValue
+            entries[index].value = newValue
         }
     }
 
     @usableFromInline mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: nil, count: oldKeys.count * 2)
+        let old = entries
+        entries = Array(repeating: Entry(key: 0, value: nil), count: old.count * 2)
         shift -= 1
-        for i in oldKeys.indices where oldKeys[i] != 0 {
-            let index = slot(oldKeys[i])
-            keys[index] = oldKeys[i]
-            values[index] = oldValues[i]
+        for entry in old where entry.key != 0 {
+            entries[slot(entry.key)] = entry
         }
     }
 }
 
 extension UInt64Map: Sendable where Value: Sendable {}
+extension UInt64Map.Entry: Sendable where Value: Sendable {}
 
 /// Single words mapped to values, compared by token hash, for the matchers' closed word lists
 /// ("very" → 1.5): looking a document token up costs one probe and builds no string.
