@@ -41,11 +41,12 @@ final class EntityMatcher {
     }
 
     /// How often each capitalised word occurs in mid-sentence, for the unknown-word guess.
-    private lazy var midSentenceCounts: [UInt64: Int] = {
-        var counts: [UInt64: Int] = [:]
+    private lazy var midSentenceCounts: UInt64Map<Int> = {
+        var counts = UInt64Map<Int>(capacity: 128)
         for sentence in document.sentences where sentence.tokens.count > 1 {
             for index in sentence.tokens.dropFirst() where facts.capitalized[index] && !facts.allCaps[index] {
-                counts[facts.exact[index], default: 0] += 1
+                let key = TokenMap<Int>.key(facts.exact[index])
+                counts[key] = (counts[key] ?? 0) + 1
             }
         }
         return counts
@@ -733,7 +734,7 @@ final class EntityMatcher {
             return MentionCandidate(tokens: name, type: .place, rule: "place-context")
         }
         if name.count == 1, !startsSentence, !facts.allCaps[name.lowerBound], lexicon.givenName(facts.exact[name.lowerBound]) == nil,
-           midSentenceCounts[facts.exact[name.lowerBound], default: 0] >= 2,
+           midSentenceCounts[TokenMap<Int>.key(facts.exact[name.lowerBound])] ?? 0 >= 2,
            name.upperBound < sentence.upperBound, facts.kinds[name.upperBound] != .possessive, first.count > 2 {
             return MentionCandidate(tokens: name, type: .organization, rule: "unknown-capitalised")
         }

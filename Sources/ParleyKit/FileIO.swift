@@ -19,20 +19,29 @@ public enum FileIO {
         if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
             throw .tooLarge(bytes: Int(info.st_size), limit: maxBytes)
         }
-        return try readAll(fd, name: path, maxBytes: maxBytes)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        return try readAll(fd, name: path, maxBytes: maxBytes, regularFileSize: isRegular ? Int(info.st_size) : nil)
     }
 
     /// Reads a descriptor to its end (standard input, pipes, regular files).
     /// - Throws: ``ParleyError`` `unreadable` or `too-large`.
     public static func readAll(_ fd: Int32, name: String, maxBytes: Int) throws(ParleyError) -> [UInt8] {
+        var info = stat()
+        let isRegular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return try readAll(fd, name: name, maxBytes: maxBytes, regularFileSize: isRegular ? Int(info.st_size) : nil)
+    }
+
+    /// Reads a descriptor to its end; `regularFileSize` is the size fstat gave for a regular file.
+    private static func readAll(_ fd: Int32, name: String, maxBytes: Int, regularFileSize: Int?) throws(ParleyError) -> [UInt8] {
         // Read straight into the array's uninitialised storage, sized from fstat for regular files
         // (one read, no zero-filling, no copy); pipes and files that grow double the buffer.
-        var info = stat()
-        let sizeHint = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        // Thousands of small articles make system calls count: a regular file is read once for its
+        // size and once more only to see the end of a file that grew.
+        let sizeHint = regularFileSize ?? 0
         // One byte past the limit tells "exactly at the limit" from "over it"; saturating, because
         // callers without a limit pass Int.max.
         let bound = maxBytes < Int.max ? maxBytes + 1 : Int.max
-        var capacity = min(max(sizeHint + 1, 1 << 16), bound)
+        var capacity = min(regularFileSize.map { $0 + 1 } ?? (1 << 16), bound)
         var bytes: [UInt8] = []
         var atEnd = false
         while !atEnd {
@@ -52,6 +61,9 @@ public enum FileIO {
                     }
                     if got == 0 { atEnd = true; return }
                     count += got
+                    // A regular file read to the size fstat gave is done: the 0-byte read that would
+                    // confirm the end costs a system call per article.
+                    if count == sizeHint, regularFileSize != nil { atEnd = true; return }
                 }
             }
             if failure != 0 { throw .unreadable("\(name): \(String(cString: strerror(failure)))") }

@@ -122,6 +122,17 @@ public struct InputWalk: Sequence, IteratorProtocol, Sendable {
             guard !name.hasPrefix(".") else { continue }  // hidden files and folders, ".", ".."
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             let isArticle = InputCollector.pathExtension(name).map(extensions.contains) ?? false
+            // The directory entry's own type saves a stat per file; links and file systems that
+            // leave the type unknown are still asked (stat follows links).
+            let entryType = Int32(entry.pointee.d_type)
+            if entryType == Int32(DT_REG) {
+                if isArticle { children.append((name, .entry(.file(path: path)))) }
+                continue
+            }
+            if entryType == Int32(DT_DIR) {
+                children.append((name + "/", .folder(path)))
+                continue
+            }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 // A dangling link or a file that vanished: report it only if it looks like an article.

@@ -95,7 +95,7 @@ public struct TokenMap<Value: Sendable>: Sendable {
     @inlinable public subscript(hash: UInt64) -> Value? { map[Self.key(hash)] }
 
     /// A well-mixed key for a token hash (FNV-1a's top bits alone are poorly spread).
-    @inlinable static func key(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
+    @inlinable public static func key(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
 }
 
 /// A set of single words compared by token hash ("the", "according", "whether"); see ``TokenMap``.
