@@ -58,6 +58,7 @@ public struct Document: Sendable {
     }
 
     /// Calls `body` with the text's UTF-8 bytes, without copying them.
+    @inlinable
     public func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
         return try ContiguousArray(text.utf8).withUnsafeBufferPointer(body)
