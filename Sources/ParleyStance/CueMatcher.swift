@@ -71,7 +71,8 @@ struct CueMatcher {
         var index = start
         while index < limit, index - start < tables.maxCueTokens {
             sequence = TokenHash.combine(sequence, folded[index])
-            guard let slot = tables.cues[sequence] else { break }
+            guard let slotIndex = tables.cues[sequence] else { break }
+            let slot = tables.cueSlots[Int(slotIndex)]
             if let cue = slot.cue { best = (index - start + 1, cue) }
             guard slot.isPrefix else { break }
             index += 1

@@ -10,8 +10,10 @@ struct StanceTables: Sendable {
         var isPrefix = false
     }
 
-    /// Sequence hash (``TokenHash/combine(_:_:)`` over folded token hashes) → slot.
-    let cues: UInt64Map<CueSlot>
+    /// Sequence hash (``TokenHash/combine(_:_:)`` over folded token hashes) → index in ``cueSlots``.
+    /// The map holds small indices, not the slots, so the probe every word makes stays in cache.
+    let cues: UInt64Map<Int32>
+    let cueSlots: [CueSlot]
     let maxCueTokens: Int
     let negators: TokenSet
     let modifiers: TokenMap<Double>
@@ -19,10 +21,19 @@ struct StanceTables: Sendable {
     let reportingVerbs: TokenSet
 
     init(_ lexicon: StanceLexicon) {
-        var cues = UInt64Map<CueSlot>(capacity: lexicon.cues.count + lexicon.cuePrefixes.count)
-        for (phrase, cue) in lexicon.cues { cues[Self.sequenceHash(phrase), default: CueSlot()].cue = cue }
-        for prefix in lexicon.cuePrefixes { cues[Self.sequenceHash(prefix), default: CueSlot()].isPrefix = true }
+        var cues = UInt64Map<Int32>(capacity: lexicon.cues.count + lexicon.cuePrefixes.count)
+        var cueSlots: [CueSlot] = []
+        func slot(_ phrase: String) -> Int {
+            let key = Self.sequenceHash(phrase)
+            if let index = cues[key] { return Int(index) }
+            cues[key] = Int32(cueSlots.count)
+            cueSlots.append(CueSlot())
+            return cueSlots.count - 1
+        }
+        for (phrase, cue) in lexicon.cues { cueSlots[slot(phrase)].cue = cue }
+        for prefix in lexicon.cuePrefixes { cueSlots[slot(prefix)].isPrefix = true }
         self.cues = cues
+        self.cueSlots = cueSlots
         maxCueTokens = lexicon.maxCueTokens
         negators = TokenSet(lexicon.negators)
         modifiers = TokenMap(lexicon.modifiers.map { ($0.key, $0.value) })
@@ -53,12 +64,4 @@ enum Word {
     static let according = TokenHash.folded("according")
     static let to = TokenHash.folded("to")
     static let the = TokenHash.folded("the")
-}
-
-extension UInt64Map {
-    /// The value under `key`, or `defaultValue` when absent; writes store into the map.
-    subscript(key: UInt64, default defaultValue: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? defaultValue() }
-        set { self[key] = newValue }
-    }
 }
