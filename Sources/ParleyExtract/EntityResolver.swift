@@ -162,14 +162,19 @@ struct EntityResolver {
     /// Unclaimed one-word mentions of a one-word organisation named elsewhere, such as a sentence's
     /// first word, which the matcher leaves alone ("Pirelli rose. … Pirelli said").
     private func addBareOrganizations(_ drafts: inout [Draft], covered: inout [Bool]) {
-        var byName: [String: Int] = [:]
-        for (index, draft) in drafts.enumerated() where draft.type == .organization && draft.nameTokens.count == 1 {
-            for form in draft.forms where !form.contains(" ") && byName[form] == nil { byName[form] = index }
+        var byName = UInt64Map<Int>(capacity: 8)
+        var hashes: [UInt64] = []   // exact token hashes of the names, to skip other tokens cheaply
+        for index in drafts.indices where drafts[index].type == .organization && drafts[index].nameTokens.count == 1 {
+            for form in drafts[index].forms where !form.contains(" ") {
+                let key = Self.nameKey(form)
+                guard byName[key] == nil else { continue }
+                byName[key] = index
+                hashes.append(TokenHash.exact(form))
+            }
         }
         guard !byName.isEmpty else { return }
-        let names = byName.keys.map(TokenHash.exact)
-        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && names.contains(facts.exact[index]) {
-            guard let draft = byName[facts.text[index]] else { continue }
+        for index in 0..<facts.count where !covered[index] && facts.capitalized[index] && hashes.contains(facts.exact[index]) {
+            guard let draft = byName[nameKey(token: index)] else { continue }
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "alias"))
             covered[index] = true
@@ -218,9 +223,10 @@ struct EntityResolver {
 
     private func finish(_ drafts: [Draft]) -> [Entity] {
         // Entities are numbered in order of first mention.
-        let firstMention = drafts.map { draft in draft.mentions.lazy.map(\.tokens.lowerBound).min() ?? 0 }
+        let firstMention = drafts.indices.map { drafts[$0].mentions.lazy.map(\.tokens.lowerBound).min() ?? 0 }
         let order = drafts.indices.sorted { firstMention[$0] < firstMention[$1] }
         var entities: [Entity] = []
+        entities.reserveCapacity(drafts.count)
         for draftIndex in order {
             let draft = drafts[draftIndex]
             let mentions = draft.mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }.map { mention in
