@@ -29,6 +29,7 @@ struct AnalyzeCommand: ParsableCommand {
     var indirect = false
 
     func run() throws {
+        SystemInfo.tuneAllocatorForBatchWork()
         // The bundled tables are built when the first article needs them (an empty input never does);
         // `--lexicons DIR` is loaded now so a bad file fails before any output.
         let parley: Parley
