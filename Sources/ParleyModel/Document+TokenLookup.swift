@@ -15,11 +15,14 @@ extension Document {
     /// For every token, the entity whose mention covers it (nil elsewhere).
     public func entityIndexByToken() -> [Int?] {
         var result = [Int?](repeating: nil, count: tokens.count)
-        for entity in entities {
-            for mention in entity.mentions {
-                var index = tokenIndex(atOrAfter: mention.range.start)
-                while index < tokens.count, tokens[index].range.start < mention.range.end {
-                    result[index] = entity.index
+        // Indices rather than `for entity in entities`, which copied each entity (retaining its strings).
+        for entityIndex in entities.indices {
+            let owner = entities[entityIndex].index
+            for mentionIndex in entities[entityIndex].mentions.indices {
+                let range = entities[entityIndex].mentions[mentionIndex].range
+                var index = tokenIndex(atOrAfter: range.start)
+                while index < tokens.count, tokens[index].range.start < range.end {
+                    result[index] = owner
                     index += 1
                 }
             }

@@ -66,6 +66,7 @@ struct CueMatcher {
     }
 
     private func longestCue(from start: Int, limit: Int) -> (Int, CueEntry)? {
+        guard tables.mayStartCue(folded[start]) else { return nil }
         var best: (Int, CueEntry)?
         var sequence = TokenHash.sequenceSeed
         var index = start

@@ -14,6 +14,9 @@ struct StanceTables: Sendable {
     /// The map holds small indices, not the slots, so the probe every word makes stays in cache.
     let cues: UInt64Map<Int32>
     let cueSlots: [CueSlot]
+    /// A bit per folded hash (low 13 bits) of every word that starts a cue: most words start none,
+    /// and this kilobyte answers them before the sequence hash is mixed and the map probed.
+    let cueStarts: [UInt64]
     let maxCueTokens: Int
     let negators: TokenSet
     let modifiers: TokenMap<Double>
@@ -30,6 +33,13 @@ struct StanceTables: Sendable {
             cueSlots.append(CueSlot())
             return cueSlots.count - 1
         }
+        var cueStarts = [UInt64](repeating: 0, count: Self.cueStartWords)
+        for phrase in lexicon.cues.keys {
+            guard let first = phrase.split(separator: " ").first else { continue }
+            let bit = Self.cueStartBit(TokenHash.folded(String(first)))
+            cueStarts[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.cueStarts = cueStarts
         for (phrase, cue) in lexicon.cues { cueSlots[slot(phrase)].cue = cue }
         for prefix in lexicon.cuePrefixes { cueSlots[slot(prefix)].isPrefix = true }
         self.cues = cues
@@ -39,6 +49,17 @@ struct StanceTables: Sendable {
         modifiers = TokenMap(lexicon.modifiers.map { ($0.key, $0.value) })
         hedges = TokenMap(lexicon.hedges.map { ($0.key, $0.value) })
         reportingVerbs = TokenSet(lexicon.reportingVerbs)
+    }
+
+    static let cueStartWords = 128    // 8,192 bits
+
+    /// The bit of a word's folded hash in ``cueStarts``.
+    static func cueStartBit(_ folded: UInt64) -> Int { Int(truncatingIfNeeded: folded) & (cueStartWords * 64 - 1) }
+
+    /// Whether a word with this folded hash may start a cue (false: it surely starts none).
+    func mayStartCue(_ folded: UInt64) -> Bool {
+        let bit = Self.cueStartBit(folded)
+        return cueStarts[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The hash of a space-separated phrase as the matcher computes it over document tokens.
