@@ -37,17 +37,48 @@ struct EntityResolver {
         return document.withUTF8 { Self.nameKey(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
     }
 
-    /// An entity being assembled.
+    /// The key of tokens joined by single spaces (what ``written(_:)`` makes), without making it.
+    private func nameKey(tokens: Range<Int>) -> UInt64 {
+        guard tokens.count > 1 else { return nameKey(token: tokens.lowerBound) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        document.withUTF8 { bytes in
+            for index in tokens {
+                if index > tokens.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3 }
+                let range = document.tokens[index].range
+                for byte in UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            }
+        }
+        return TokenHash.combine(TokenHash.sequenceSeed, hash)
+    }
+
+    /// The key of the document text in `range`.
+    private func nameKey(range: TextRange) -> UInt64 {
+        document.withUTF8 { Self.nameKey(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+    }
+
+    /// An entity being assembled. Name words and forms carry their byte keys (`nameKey`), so a
+    /// repeated mention is matched and merged without building its strings again.
     private struct Draft {
         var type: EntityType
         var name: String
         var nameTokens: [String]
+        var nameTokenKeys: [UInt64]
+        /// The key of the name words joined by spaces.
+        var fullNameKey: UInt64
         var forms: [String] = []
+        var formKeys: [UInt64] = []
         var roles: [String] = []
         var affiliation: String?
         var honorific: String?
         var gender: Gender?
         var mentions: [(tokens: Range<Int>, rule: String)] = []
+
+        /// Adds a form unless one with the same bytes is there; `form` is built only when it is new.
+        mutating func addForm(key: UInt64, _ form: () -> String) {
+            guard !formKeys.contains(key) else { return }
+            forms.append(form())
+            formKeys.append(key)
+        }
     }
 
     func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
@@ -100,38 +131,44 @@ struct EntityResolver {
         var byNameToken = UInt64Map<Int>(capacity: 16)  // any word of a person's name → the last draft with it
         for candidateIndex in accepted {
             let candidate = candidates[candidateIndex]
-            let tokens = candidate.tokens.map { facts.text[$0] }
-            let written = tokens.count == 1 ? tokens[0] : tokens.joined(separator: " ")
-            let surface = document.string(TextRange(document.tokens[candidate.tokens.lowerBound].range.start,
-                                                    document.tokens[candidate.tokens.upperBound - 1].range.end))
-            let key = Self.draftKey(candidate.type, Self.nameKey(candidate.type == .person ? written : candidate.canonical ?? written))
+            let count = candidate.tokens.count
+            let lastToken = candidate.tokens.upperBound - 1
+            let surfaceRange = TextRange(document.tokens[candidate.tokens.lowerBound].range.start, document.tokens[lastToken].range.end)
+            // Keys from the bytes; the strings are made only for a new draft, a longer name or a new form.
+            let writtenKey = nameKey(tokens: candidate.tokens)
+            let key = Self.draftKey(candidate.type, candidate.type == .person ? writtenKey : candidate.canonical.map(Self.nameKey) ?? writtenKey)
+            let lastKey = nameKey(token: lastToken)
             var draftIndex = byKey[key]
             if candidate.type == .person {
-                if draftIndex == nil { draftIndex = bySurname[nameKey(token: candidate.tokens.upperBound - 1)] }
+                if draftIndex == nil { draftIndex = bySurname[lastKey] }
                 // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
-                if draftIndex == nil, tokens.count >= 2, let last = tokens.last,
-                   let lone = byKey[Self.draftKey(.person, Self.nameKey(last))], drafts[lone].nameTokens.count == 1 {
+                if draftIndex == nil, count >= 2,
+                   let lone = byKey[Self.draftKey(.person, lastKey)], drafts[lone].nameTokens.count == 1 {
                     draftIndex = lone
                 }
                 // A single token may be the given name or surname of a known person.
-                if draftIndex == nil, tokens.count == 1 { draftIndex = byNameToken[nameKey(token: candidate.tokens.lowerBound)] }
+                if draftIndex == nil, count == 1 { draftIndex = byNameToken[lastKey] }
             }
             let index: Int
             if let existing = draftIndex {
                 index = existing
             } else {
-                drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? surface, nameTokens: tokens))
+                drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? document.string(surfaceRange),
+                                    nameTokens: candidate.tokens.map { facts.text[$0] },
+                                    nameTokenKeys: candidate.tokens.map { nameKey(token: $0) }, fullNameKey: writtenKey))
                 index = drafts.count - 1
             }
             // Mutated in place: copying a draft out and back would copy its growing mention list on
             // every mention (quadratic for a name repeated thousands of times).
-            if candidate.type == .person, tokens.count > drafts[index].nameTokens.count,
-               tokens.last == drafts[index].nameTokens.last || drafts[index].nameTokens.count == 1 {
+            if candidate.type == .person, count > drafts[index].nameTokens.count,
+               lastKey == drafts[index].nameTokenKeys.last || drafts[index].nameTokens.count == 1 {
                 // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
-                drafts[index].name = surface
-                drafts[index].nameTokens = tokens
+                drafts[index].name = document.string(surfaceRange)
+                drafts[index].nameTokens = candidate.tokens.map { facts.text[$0] }
+                drafts[index].nameTokenKeys = candidate.tokens.map { nameKey(token: $0) }
+                drafts[index].fullNameKey = writtenKey
             }
-            if !drafts[index].forms.contains(surface) { drafts[index].forms.append(surface) }
+            drafts[index].addForm(key: nameKey(range: surfaceRange)) { document.string(surfaceRange) }
             for role in candidate.roles where !drafts[index].roles.contains(role) { drafts[index].roles.append(role) }
             if drafts[index].affiliation == nil, let affiliation = candidate.affiliation, affiliation != drafts[index].name {
                 drafts[index].affiliation = affiliation
@@ -141,14 +178,13 @@ struct EntityResolver {
             drafts[index].mentions.append((candidate.tokens, candidate.rule))
             byKey[key] = index
             if candidate.type == .person {
-                for token in drafts[index].nameTokens {
-                    let tokenKey = Self.nameKey(token)
+                for tokenKey in drafts[index].nameTokenKeys {
                     byNameToken[tokenKey] = max(byNameToken[tokenKey] ?? index, index)
                 }
-                if tokens.count >= 2 {
-                    bySurname[nameKey(token: candidate.tokens.upperBound - 1)] = index
-                    surnameHashes.append(facts.exact[candidate.tokens.upperBound - 1])
-                    byKey[Self.draftKey(.person, Self.nameKey(drafts[index].nameTokens.joined(separator: " ")))] = index
+                if count >= 2 {
+                    bySurname[lastKey] = index
+                    surnameHashes.append(facts.exact[lastToken])
+                    byKey[Self.draftKey(.person, drafts[index].fullNameKey)] = index
                 }
             }
         }
@@ -215,8 +251,7 @@ struct EntityResolver {
             // Not inside a longer capitalised name ("Trump Tower").
             if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { continue }
             drafts[draft].mentions.append((index..<index + 1, "alias"))
-            let form = facts.text[index]
-            if !drafts[draft].forms.contains(form) { drafts[draft].forms.append(form) }
+            drafts[draft].addForm(key: nameKey(token: index)) { facts.text[index] }
             covered[index] = true
         }
     }
