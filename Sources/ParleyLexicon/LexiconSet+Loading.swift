@@ -50,25 +50,53 @@ private struct Loader {
         }
     }
 
-    /// Builds every table. The gazetteer and the name lists are independent, so they are built on two
-    /// threads; every other table is small.
+    /// Builds every table on two threads: the gazetteer on one; the name lists, the organisations and
+    /// the small tables on the other, which keeps the two about equally busy (the gazetteer is the
+    /// largest). The organisations' countries are checked against the gazetteer afterwards, and errors
+    /// are reported in the order a sequential load would meet them.
     func load() throws(LexiconError) -> LexiconSet {
+        typealias Rest = (givenNames: PhraseTable<GivenName>, surnames: PhraseTable<Surname>,
+                          organizations: UncheckedOrganizations, small: Result<SmallTables, LexiconError>)
         nonisolated(unsafe) var places: Result<(lexicon: PlaceLexicon, countryHashes: Set<UInt64>), LexiconError>?
-        nonisolated(unsafe) var names: Result<(PhraseTable<GivenName>, PhraseTable<Surname>), LexiconError>?
+        nonisolated(unsafe) var rest: Result<Rest, LexiconError>?
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 places = Result { () throws(LexiconError) in try loadPlaces() }
             } else {
-                names = Result { () throws(LexiconError) in (try loadGivenNames(), try loadSurnames()) }
+                rest = Result { () throws(LexiconError) in
+                    (try loadGivenNames(), try loadSurnames(), loadOrganizations(),
+                     Result { () throws(LexiconError) in try loadSmallTables() })
+                }
             }
         }
         let gazetteer = try places!.get()
-        let (givenNames, surnames) = try names!.get()
+        let names = try rest!.get()
+        let organizations = try names.organizations.checked(countries: gazetteer.countryHashes)
+        let small = try names.small.get()
         return LexiconSet(
-            places: gazetteer.lexicon,
-            organizations: try loadOrganizations(countries: gazetteer.countryHashes),
-            givenNames: givenNames,
-            surnames: surnames,
+            places: gazetteer.lexicon, organizations: organizations, givenNames: names.givenNames, surnames: names.surnames,
+            honorifics: small.honorifics, titles: small.titles, particles: small.particles, speechVerbs: small.speechVerbs,
+            nonNames: small.nonNames, optimism: small.optimism, skepticism: small.skepticism, negators: small.negators,
+            intensifiers: small.intensifiers, hedges: small.hedges)
+    }
+
+    /// The tables of the short files.
+    struct SmallTables {
+        var honorifics: PhraseTable<Honorific>
+        var titles: PhraseTable<Title>
+        var particles: PhraseTable<Term>
+        var speechVerbs: PhraseTable<SpeechVerb>
+        var nonNames: PhraseTable<Term>
+        var optimism: PhraseTable<StanceCue>
+        var skepticism: PhraseTable<StanceCue>
+        var negators: PhraseTable<Term>
+        var intensifiers: PhraseTable<Modifier>
+        var hedges: PhraseTable<Modifier>
+    }
+
+    /// Loads the short files in this order; the first malformed row stops the load.
+    private func loadSmallTables() throws(LexiconError) -> SmallTables {
+        SmallTables(
             honorifics: try loadKeyed([.honorifics]) { row in
                 guard let gender = row.enumValue(1, NameGender.self) else { return .failure(row.badEnum(1, NameGender.self)) }
                 return .success(Honorific(term: row.string(0), gender: gender))
@@ -214,31 +242,51 @@ private struct Loader {
 
     // MARK: Organisations
 
-    private func loadOrganizations(countries: Set<UInt64>) throws(LexiconError) -> PhraseTable<Organization> {
-        var builder = PhraseTableBuilder<Organization>(policy: .accumulate, capacity: 1_000)
-        try read(.organizations) { row in
-            var kind = OrganizationKind.government
-            if !row.isEmpty(2) {
-                guard let parsed = row.enumValue(2, OrganizationKind.self) else { return row.badEnum(2, OrganizationKind.self) }
-                kind = parsed
-            } else {
-                return row.error("the column \"kind\" is empty")
+    /// The organisations as read, before their countries are checked against the gazetteer (which
+    /// another thread is building meanwhile).
+    struct UncheckedOrganizations {
+        /// The table, or the first malformed row other than an unknown country.
+        var table: Result<PhraseTable<Organization>, LexiconError>
+        /// Every country named, in file order, up to the row that failed.
+        var countries: [(hash: UInt64, name: String, file: String, line: Int)]
+
+        /// The table, or the first error in file order: an unknown country before `table`'s error.
+        func checked(countries known: Set<UInt64>) throws(LexiconError) -> PhraseTable<Organization> {
+            if let unknown = countries.first(where: { !known.contains($0.hash) }) {
+                throw LexiconError(file: unknown.file, line: unknown.line, message: "unknown country \"\(unknown.name)\": "
+                    + "the country column must name a country or territory row of places.tsv")
             }
-            var country: String?
-            if !row.isEmpty(3) {
-                guard countries.contains(TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(3)]))) else {
-                    return row.error("unknown country \"\(row.string(3))\": the country column must name a country or territory row of places.tsv")
-                }
-                country = row.string(3)
-            }
-            var organization = Organization(name: row.string(0), aliases: [], kind: kind, country: country)
-            row.forEachValue(1) { organization.aliases.append(row.string($0)) }
-            let index = builder.append(organization)
-            builder.addPhrase(row.bytes, row.field(0), value: index)
-            row.forEachValue(1) { builder.addPhrase(row.bytes, $0, value: index) }
-            return nil
+            return try table.get()
         }
-        return builder.build()
+    }
+
+    private func loadOrganizations() -> UncheckedOrganizations {
+        var builder = PhraseTableBuilder<Organization>(policy: .accumulate, capacity: 1_000)
+        var countries: [(hash: UInt64, name: String, file: String, line: Int)] = []
+        let table = Result { () throws(LexiconError) in
+            try read(.organizations) { row in
+                var kind = OrganizationKind.government
+                if !row.isEmpty(2) {
+                    guard let parsed = row.enumValue(2, OrganizationKind.self) else { return row.badEnum(2, OrganizationKind.self) }
+                    kind = parsed
+                } else {
+                    return row.error("the column \"kind\" is empty")
+                }
+                var country: String?
+                if !row.isEmpty(3) {
+                    country = row.string(3)
+                    countries.append((TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(3)])), country!, row.file, row.line))
+                }
+                var organization = Organization(name: row.string(0), aliases: [], kind: kind, country: country)
+                row.forEachValue(1) { organization.aliases.append(row.string($0)) }
+                let index = builder.append(organization)
+                builder.addPhrase(row.bytes, row.field(0), value: index)
+                row.forEachValue(1) { builder.addPhrase(row.bytes, $0, value: index) }
+                return nil
+            }
+            return builder.build()
+        }
+        return UncheckedOrganizations(table: table, countries: countries)
     }
 }
 

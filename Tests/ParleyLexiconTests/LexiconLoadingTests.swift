@@ -76,6 +76,33 @@ import Testing
         }
     }
 
+    /// The tables load on two threads and organisations check their countries after the gazetteer is
+    /// built; errors still come out in the order a sequential load meets them.
+    @Test(arguments: [
+        // An unknown country on an earlier row than another error is the one reported …
+        (["organizations.tsv": "name\taliases\tkind\tcountry\nKremlin\t\tgovernment\tRussiaa\nNATO\t\tclub\t\n"],
+         "organizations.tsv:2: unknown country \"Russiaa\": the country column must name a country or territory row of places.tsv"),
+        // … and not one on a later row.
+        (["organizations.tsv": "name\taliases\tkind\tcountry\nNATO\t\tclub\t\nKremlin\t\tgovernment\tRussiaa\n"],
+         "organizations.tsv:2: unknown value \"club\" in column 3; expected one of " + OrganizationKind.allCases.map(\.rawValue).joined(separator: ", ")),
+        // A gazetteer error comes before any error in the files loaded beside it.
+        (["places.tsv": "name\tkind\n\tcity\n", "given-names.tsv": "name\tgender\nAlex\tx\n"],
+         "places.tsv:2: the required column \"name\" is empty"),
+        // Names before organisations, organisations before the short files.
+        (["given-names.tsv": "name\tgender\nAlex\tx\n", "organizations.tsv": "name\taliases\tkind\tcountry\nK\t\tgovernment\tRussiaa\n"],
+         "given-names.tsv:2: unknown value \"x\" in column 2; expected one of m, f, u"),
+        (["hedges.tsv": "term\tmultiplier\nmaybe\t1.5\n", "organizations.tsv": "name\taliases\tkind\tcountry\nK\t\tgovernment\tRussiaa\n"],
+         "organizations.tsv:2: unknown country \"Russiaa\": the country column must name a country or territory row of places.tsv"),
+    ])
+    func errorsComeInLoadOrder(files: [String: String], expected: String) {
+        do {
+            _ = try LexiconSet.load(overrides: files)
+            Issue.record("should not load")
+        } catch {
+            #expect(error.description == expected)
+        }
+    }
+
     @Test func replacingAFileDropsTheBundledEntries() throws {
         let lexicons = try LexiconSet.load(overrides: ["optimism.tsv": "term\tweight\tkind\nsunny\t1.5\tadj\n"])
         #expect(lexicons.optimism.lookup("sunny").first?.weight == 1.5)
@@ -123,24 +150,5 @@ import Testing
         try "x".write(to: directory.appendingPathComponent("stray.csv"), atomically: true, encoding: .utf8)
         #expect(throws: LexiconError.self) { try LexiconSet.load(overrides: directory.path) }
         #expect(throws: LexiconError.self) { try LexiconSet.load(overrides: directory.path + "/missing") }
-    }
-
-    /// Reports how long building the bundled set takes (wall clock and this thread's CPU time, best of 10).
-    @Test func bundledLoadTime() throws {
-        func cpuSeconds() -> Double {
-            var spec = timespec()
-            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
-            return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-        }
-        let clock = ContinuousClock()
-        var fastest = Duration.seconds(100)
-        var fastestCPU = 100.0
-        for _ in 0 ..< 10 {
-            let cpu = cpuSeconds()
-            let elapsed = try clock.measure { _ = try LexiconSet.load(overrides: [String: String]()) }
-            fastestCPU = min(fastestCPU, cpuSeconds() - cpu)
-            fastest = min(fastest, elapsed)
-        }
-        print("LexiconSet bundled build (this build configuration): \(fastest) wall, \(fastestCPU * 1000) ms CPU")
     }
 }
