@@ -79,18 +79,9 @@ public enum TokenHash {
     public static func exactAndFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> (exact: UInt64, folded: UInt64) {
         var exact = offsetBasis
         var folded = offsetBasis
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            var b = bytes[i]
-            if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
-                b = 0x27
-                i += 2
-            }
-            exact = (exact ^ UInt64(b)) &* prime
-            let lowered = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-            folded = (folded ^ UInt64(lowered)) &* prime
-            i += 1
+        forEachByte(bytes) { byte in
+            exact = (exact ^ UInt64(byte)) &* prime
+            folded = (folded ^ UInt64(lowered(byte))) &* prime
         }
         return (exact, folded)
     }
@@ -98,6 +89,13 @@ public enum TokenHash {
     @inlinable
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, fold: Bool) -> UInt64 {
         var h = offsetBasis
+        forEachByte(bytes) { byte in h = (h ^ UInt64(fold ? lowered(byte) : byte)) &* prime }
+        return h
+    }
+
+    /// Calls `body` with each byte, a typographic apostrophe (`’`, `‘`: three bytes) as one `'`.
+    @inlinable
+    static func forEachByte(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt8) -> Void) {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -105,12 +103,13 @@ public enum TokenHash {
             if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 {
                 b = 0x27
                 i += 2
-            } else if fold, b >= 0x41, b <= 0x5A {
-                b |= 0x20
             }
-            h = (h ^ UInt64(b)) &* prime
+            body(b)
             i += 1
         }
-        return h
     }
+
+    /// ASCII `A`–`Z` lowered; every other byte as it is.
+    @inlinable
+    static func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
