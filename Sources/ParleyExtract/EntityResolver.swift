@@ -19,41 +19,45 @@ struct EntityResolver {
         TokenHash.combine(name, UInt64(EntityType.allCases.firstIndex(of: type)!) &+ 1)
     }
 
-    /// The key of a name: its bytes hashed and mixed.
+    /// The key of a name: its bytes hashed (FNV-1a, no folding: unlike ``TokenHash``, `’` and `'`
+    /// differ, as they did when names were compared as strings) and mixed for a ``UInt64Map``.
     private static func nameKey(_ name: String) -> UInt64 {
         var name = name
-        return name.withUTF8 { nameKey($0) }
+        return name.withUTF8 { mixed(fnv(fnvBasis, $0)) }
     }
 
-    private static func nameKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return TokenHash.combine(TokenHash.sequenceSeed, hash)
+    private static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+
+    private static func fnv(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = hash
+        for byte in bytes { hash = fnv(hash, byte) }
+        return hash
     }
+
+    private static func mixed(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
 
     /// The key of the name token `index` is, without making a `String` of it.
-    private func nameKey(token index: Int) -> UInt64 {
-        let range = document.tokens[index].range
-        return document.withUTF8 { Self.nameKey(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+    private func nameKey(token index: Int) -> UInt64 { nameKey(range: document.tokens[index].range) }
+
+    /// The key of the document text in `range`.
+    private func nameKey(range: TextRange) -> UInt64 {
+        document.withUTF8 { Self.mixed(Self.fnv(Self.fnvBasis, UnsafeBufferPointer(rebasing: $0[range.start..<range.end]))) }
     }
 
     /// The key of tokens joined by single spaces (what ``written(_:)`` makes), without making it.
     private func nameKey(tokens: Range<Int>) -> UInt64 {
         guard tokens.count > 1 else { return nameKey(token: tokens.lowerBound) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        document.withUTF8 { bytes in
+        return document.withUTF8 { bytes in
+            var hash = Self.fnvBasis
             for index in tokens {
-                if index > tokens.lowerBound { hash = (hash ^ 0x20) &* 0x0000_0100_0000_01b3 }
+                if index > tokens.lowerBound { hash = Self.fnv(hash, 0x20) }
                 let range = document.tokens[index].range
-                for byte in UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+                hash = Self.fnv(hash, UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))
             }
+            return Self.mixed(hash)
         }
-        return TokenHash.combine(TokenHash.sequenceSeed, hash)
-    }
-
-    /// The key of the document text in `range`.
-    private func nameKey(range: TextRange) -> UInt64 {
-        document.withUTF8 { Self.nameKey(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
     }
 
     /// An entity being assembled. Name words and forms carry their byte keys (`nameKey`), so a
