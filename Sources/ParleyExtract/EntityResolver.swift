@@ -85,21 +85,24 @@ struct EntityResolver {
         }
     }
 
-    func resolve(_ candidates: [MentionCandidate]) -> [Entity] {
+    /// - Parameter candidates: consumed, so the reclassification below changes the caller's array in
+    ///   place instead of copying every candidate first.
+    func resolve(_ candidates: consuming [MentionCandidate]) -> [Entity] {
         // A guessed organisation that is the surname of a person named in full is that person.
         var surnames = UInt64Map<Bool>(capacity: 8)
         // …and one that is elsewhere a place ("the town of Velmira", "in Velmira") is that place.
         var places = UInt64Map<Bool>(capacity: 8)
-        for candidate in candidates {
-            if candidate.type == .person && candidate.tokens.count >= 2 { surnames[nameKey(token: candidate.tokens.upperBound - 1)] = true }
-            if candidate.type == .place && candidate.tokens.count == 1 { places[nameKey(token: candidate.tokens.lowerBound)] = true }
-        }
         // A name that stands for a team once ("Surrey 429-7") is that team throughout the article
         // ("title rivals Essex and Surrey"), except as a venue ("in Surrey", "at Chicago").
-        let teams = Set(candidates.filter { $0.rule == "team" }.map { written($0.tokens) })
+        var teams: Set<String> = []
+        for index in candidates.indices {
+            let (type, tokens) = (candidates[index].type, candidates[index].tokens)
+            if type == .person && tokens.count >= 2 { surnames[nameKey(token: tokens.upperBound - 1)] = true }
+            if type == .place && tokens.count == 1 { places[nameKey(token: tokens.lowerBound)] = true }
+            if candidates[index].rule == "team" { teams.insert(written(tokens)) }
+        }
         // Changed in place and visited through sorted indices: a candidate is a large value, and
         // mapping and sorting copies of them dominated resolving.
-        var candidates = candidates
         for index in candidates.indices {
             let candidate = candidates[index]
             if !teams.isEmpty, candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,

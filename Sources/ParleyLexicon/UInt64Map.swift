@@ -21,6 +21,10 @@ public struct UInt64Map<Value> {
     @usableFromInline var count = 0
 
     /// Creates an empty map sized for about `capacity` keys (it grows when needed).
+    ///
+    /// Inlinable, like the lookups, so it is specialised for the value type where it is used: a generic
+    /// initialiser filled the slots through value-witness calls (visible in the resolver's profile).
+    @inlinable
     public init(capacity: Int) {
         var bits = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
@@ -29,7 +33,7 @@ public struct UInt64Map<Value> {
     }
 
     /// Whether no key was ever stored.
-    public var isEmpty: Bool { count == 0 }
+    @inlinable public var isEmpty: Bool { count == 0 }
 
     @inlinable func slot(_ key: UInt64) -> Int {
         entries.withUnsafeBufferPointer { entries in
@@ -60,7 +64,7 @@ public struct UInt64Map<Value> {
         }
     }
 
-    @usableFromInline mutating func grow() {
+    @inlinable mutating func grow() {
         let old = entries
         entries = Array(repeating: Entry(key: 0, value: nil), count: old.count * 2)
         shift -= 1
