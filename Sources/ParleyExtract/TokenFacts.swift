@@ -33,8 +33,8 @@ final class TokenFacts {
         for (index, sentence) in document.sentences.enumerated() {
             for token in sentence.tokens where token < count { sentenceOf[token] = index }
         }
-        // Filled through raw buffers: appending to nine arrays per token paid a uniqueness check
-        // and a capacity test on each append.
+        // Filled through raw buffers, then copied once into arrays: appending to the arrays token by
+        // token paid a uniqueness check and a capacity test on every append.
         let length = UnsafeMutableBufferPointer<Int>.allocate(capacity: count)
         let kinds = UnsafeMutableBufferPointer<TokenKind>.allocate(capacity: count)
         let capitalized = UnsafeMutableBufferPointer<Bool>.allocate(capacity: count)

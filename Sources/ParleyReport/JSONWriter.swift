@@ -23,7 +23,7 @@ public struct JSONWriter: ~Copyable {
 
     deinit { storage.deallocate() }
 
-    /// The bytes written so far.
+    /// A copy of the bytes written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     // MARK: - Structure
