@@ -52,9 +52,8 @@ final class QuoteAttributor {
     static let sourceNouns: TokenSet = ["campaign", "team", "office", "staff", "officials", "aides", "advisers", "advisors",
                                            "lawyers", "attorneys", "spokespeople", "statement", "website", "report", "letter",
                                            "memo", "lawsuit", "complaint", "government", "ministry", "administration", "family"]
-    static let pronouns: [String: Gender?] = ["he": .male, "she": .female, "they": nil, "we": nil, "i": nil]
-    /// ``pronouns`` probed by a token's folded hash.
-    static let pronounGenders = TokenMap(pronouns.map { ($0.key, $0.value) })
+    /// Subject pronouns and the gender each implies, probed by a token's folded hash.
+    static let pronouns = TokenMap<Gender?>([("he", .male), ("she", .female), ("they", nil), ("we", nil), ("i", nil)])
     static let skippableBeforeVerb: TokenSet = ["also", "later", "has", "had", "have", "then", "previously", "repeatedly",
                                                    "once", "again", "publicly", "privately", "recently", "earlier", "further",
                                                    "quickly", "simply", "only", "just", "reportedly", "would", "will", "had",
@@ -404,7 +403,7 @@ final class QuoteAttributor {
                 index = end
                 continue
             }
-            if Self.pronounGenders[facts.folded[index]] != nil, index == sentence.lowerBound,
+            if Self.pronouns[facts.folded[index]] != nil, index == sentence.lowerBound,
                let subject = resolvePronoun(facts.lower[index], gender: nil, before: index), subject.entity != nil {
                 return Attribution(speaker: subject.entity, speakerText: nil, cue: nil, cueToken: nil, rule: "sentence-subject+pronoun")
             }
@@ -535,9 +534,9 @@ final class QuoteAttributor {
             return nil
         }
         if facts.kinds[index] == .possessive, index - 1 >= floor, entityAt[index - 1] == nil { return nil }
-        if let gender = Self.pronounGenders[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
+        if let gender = Self.pronouns[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: index) }
         // "Police say …", "Protesters chanted …": a bare capitalised noun opening the sentence.
-        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronounGenders[facts.folded[index]] == nil,
+        if index == floor, facts.kinds[index] == .word, facts.capitalized[index], Self.pronouns[facts.folded[index]] == nil,
            !EntityMatcher.sentenceFunctionWords.contains(facts.exact[index]),
            !Self.determiners.contains(facts.folded[index]), !Words.demonstratives.contains(facts.folded[index]) {
             return Subject(entity: nil, text: facts.text[index], pronoun: false)
@@ -608,7 +607,7 @@ final class QuoteAttributor {
                 while back >= floor, back > start - 6, facts.kinds[back] == .word, !Self.determiners.contains(facts.folded[back]) { back -= 1 }
                 // "Protesters marching through the streets chanted": a bare capitalised noun opening
                 // the sentence.
-                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronounGenders[facts.folded[floor]] == nil,
+                if back == floor - 1, start - 2 > floor, facts.capitalized[floor], Self.pronouns[facts.folded[floor]] == nil,
                    !EntityMatcher.sentenceFunctionWords.contains(facts.exact[floor]), !Self.determiners.contains(facts.folded[floor]) {
                     return Subject(entity: nil, text: facts.text[floor], pronoun: false, head: floor)
                 }
@@ -648,7 +647,7 @@ final class QuoteAttributor {
                 while end < facts.count, entityAt[end] == entity { end += 1 }
                 return end
             }
-            return Self.pronounGenders[facts.folded[start]] != nil ? start + 1 : start
+            return Self.pronouns[facts.folded[start]] != nil ? start + 1 : start
         }
         var verb = index
         if !isSpeechVerb(index) {
@@ -672,7 +671,7 @@ final class QuoteAttributor {
             else if commaInQuote || (!insideQuote && facts.text.equals(index, ",")) {
                 let next = index + 1
                 if let entity = entityAt[next], entities[entity].type != .place { return Subject(entity: entity, text: nil, pronoun: false) }
-                if let gender = Self.pronounGenders[facts.folded[next]] { return resolvePronoun(facts.lower[next], gender: gender, before: next) }
+                if let gender = Self.pronouns[facts.folded[next]] { return resolvePronoun(facts.lower[next], gender: gender, before: next) }
                 return nil
             }
             index += 1
@@ -685,7 +684,7 @@ final class QuoteAttributor {
         var index = verb - 1
         while index >= floor, Self.skippableBeforeVerb.contains(facts.folded[index])
                 || (facts.lower.hasSuffix(index, "ly") && facts.lower[index].count > 4) { index -= 1 }
-        guard index >= floor, Self.pronounGenders[facts.folded[index]] != nil else { return nil }
+        guard index >= floor, Self.pronouns[facts.folded[index]] != nil else { return nil }
         return facts.lower[index]
     }
 
@@ -728,7 +727,7 @@ final class QuoteAttributor {
         return facts.kinds[index - 1] == .word && !facts.capitalized[index - 1] && entityAt[index - 1] == nil
             && lexicon.speechVerbLemma(folded: facts.folded[index]) == facts.lower[index]
             && !previous.hasSuffix("s") && !previous.hasSuffix("ly") && !Self.beforeBaseVerb.contains(previous)
-            && Self.pronouns[previous] == nil && !isSpeechVerb(index - 1)
+            && Self.pronouns[facts.folded[index - 1]] == nil && !isSpeechVerb(index - 1)
     }
 
     /// Words after which a base form is still a verb: pronouns, modals and auxiliaries, "to",
@@ -778,7 +777,7 @@ final class QuoteAttributor {
             return Subject(entity: entity, text: nil, pronoun: false)
         }
         if let entity = entityAt[index] { return Subject(entity: entity, text: nil, pronoun: false) }
-        if let gender = Self.pronounGenders[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
+        if let gender = Self.pronouns[facts.folded[index]] { return resolvePronoun(facts.lower[index], gender: gender, before: verb) }
         // "said the minister" / "said a spokesman for X" / "said one source close to the talks"
         if Words.descriptionOpeners.contains(facts.folded[index]) {
             let start = index
@@ -892,7 +891,7 @@ final class QuoteAttributor {
                 }
                 return entity
             }
-            if let gender = Self.pronounGenders[facts.folded[index]], index == range.lowerBound {
+            if let gender = Self.pronouns[facts.folded[index]], index == range.lowerBound {
                 return resolvePronoun(facts.lower[index], gender: gender, before: index)?.entity
             }
         }
