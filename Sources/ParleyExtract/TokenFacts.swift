@@ -47,13 +47,26 @@ final class TokenFacts {
             allCaps.deallocate(); exact.deallocate(); folded.deallocate(); ascii.deallocate()
         }
         document.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
             for (index, token) in tokens.enumerated() {
-                let slice = UnsafeBufferPointer(rebasing: bytes[token.range.start..<token.range.end])
-                let shape = Self.shape(of: slice)
-                (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
+                let start = token.range.start
+                let byteCount = token.range.end - start
+                let shape: Shape
+                // Most tokens are ASCII and at most eight bytes: one word load gives both hashes and the
+                // letter counts (when eight bytes can be read from the token's start).
+                if byteCount > 0, byteCount <= 8, start + 8 <= bytes.count,
+                   case let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) & (~0 >> UInt64(64 - 8 * byteCount)),
+                   word & TokenHash.highBits == 0 {
+                    (exact[index], folded[index]) = TokenHash.exactAndFolded(asciiWord: word, count: byteCount)
+                    shape = Self.shape(ofASCIIWord: word, count: byteCount)
+                } else {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<token.range.end])
+                    (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
+                    shape = Self.shape(of: slice)
+                }
                 kinds[index] = token.kind
                 length[index] = shape.length
-                ascii[index] = shape.length == slice.count
+                ascii[index] = shape.length == byteCount
                 capitalized[index] = shape.firstIsUpper && token.kind == .word
                 allCaps[index] = shape.upper >= 2 && shape.lower == 0 && token.kind == .word
             }
@@ -74,8 +87,19 @@ final class TokenFacts {
 
     /// Letter counts of one token: how many upper- and lower-case letters, whether the first letter is
     /// upper case, and the length in Unicode scalars.
-    private static func shape(of slice: UnsafeBufferPointer<UInt8>)
-        -> (upper: Int, lower: Int, firstIsUpper: Bool, length: Int) {
+    typealias Shape = (upper: Int, lower: Int, firstIsUpper: Bool, length: Int)
+
+    /// The shape of an ASCII token held in one little-endian word, all letters tested at once.
+    private static func shape(ofASCIIWord word: UInt64, count: Int) -> Shape {
+        let (upper, lower) = TokenHash.letterMasks(word)
+        let letters = upper | lower
+        // The lowest set bit of `letters` marks the first letter.
+        let firstIsUpper = upper & letters & (0 &- letters) != 0
+        return (upper.nonzeroBitCount, lower.nonzeroBitCount, firstIsUpper, count)
+    }
+
+    /// The shape of any token, byte by byte.
+    private static func shape(of slice: UnsafeBufferPointer<UInt8>) -> Shape {
         var upper = 0
         var lowerCount = 0
         var firstIsUpper = false
@@ -89,8 +113,7 @@ final class TokenFacts {
     }
 
     /// The same for a token with non-ASCII bytes, through Unicode properties.
-    private static func unicodeShape(of slice: UnsafeBufferPointer<UInt8>)
-        -> (upper: Int, lower: Int, firstIsUpper: Bool, length: Int) {
+    private static func unicodeShape(of slice: UnsafeBufferPointer<UInt8>) -> Shape {
         var upper = 0
         var lowerCount = 0
         var firstIsUpper = false

@@ -57,4 +57,28 @@ import Testing
         #expect(!facts.allCaps[put2] && facts.capitalized[put2])
         #expect(!facts.capitalized[cafe] && facts.length[cafe] == facts.text[cafe].unicodeScalars.count)
     }
+
+    /// Generated words of every length and case mix, so tokens take both the one-word path (ASCII, at
+    /// most eight bytes, with eight bytes readable) and the byte-by-byte one, including the text's end.
+    @Test func wordPathAgreesWithByteByByte() throws {
+        var generator = SplitMix64(state: 7)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789é")
+        var words: [String] = []
+        for length in 1...12 {
+            for _ in 0..<6 { words.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })) }
+        }
+        let document = try SegmentationAnnotator().annotate(DocumentBuilder.plain(words.joined(separator: " ")))
+        let facts = TokenFacts(document)
+        #expect(facts.count == words.count)
+        for index in 0..<facts.count {
+            let text = facts.text[index]
+            #expect(facts.exact[index] == TokenHash.exact(text), "\(text)")
+            #expect(facts.folded[index] == TokenHash.folded(text), "\(text)")
+            let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+            let upper = letters.filter(\.properties.isUppercase).count
+            #expect(facts.capitalized[index] == (letters.first?.properties.isUppercase ?? false), "\(text)")
+            #expect(facts.allCaps[index] == (upper >= 2 && upper == letters.count), "\(text)")
+            #expect(facts.length[index] == text.unicodeScalars.count, "\(text)")
+        }
+    }
 }
