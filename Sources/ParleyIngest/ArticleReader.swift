@@ -58,6 +58,8 @@ public struct ArticleReader: Sendable {
         var start = 0
         if let (_, length) = TextDecoding.byteOrderMark(bytes) { start = length }
         while start < bytes.count, isASCIIWhitespace(bytes[start]) { start += 1 }
+        // Every test below needs markup first; plain text is told at once, without copying the window.
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "<") else { return false }
         let window = Array(bytes[start..<min(bytes.count, start + 1024)]).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         func hasPrefix(_ text: String) -> Bool { window.starts(with: text.utf8) }
         if hasPrefix("<!doctype html") || hasPrefix("<html") || hasPrefix("<head") || hasPrefix("<body") { return true }

@@ -47,7 +47,9 @@ import Testing
     }
 
     /// (path, extension)
-    static let extensions: [(String, String?)] = [("a/b.TXT", "txt"), ("a.b/c", nil), (".hidden", nil), ("x.tar.gz", "gz"), ("page.html", "html")]
+    static let extensions: [(String, String?)] = [("a/b.TXT", "txt"), ("a.b/c", nil), (".hidden", nil), ("x.tar.gz", "gz"), ("page.html", "html"),
+                                                     ("dir/.hidden", nil), ("file.", ""), ("noext", nil), ("/abs/x.HtM", "htm"),
+                                                     ("Ärger.TXT", "txt"), ("x.ÄB", "äb")]
 
     @Test(arguments: extensions)
     func pathExtensions(path: String, expected: String?) {
