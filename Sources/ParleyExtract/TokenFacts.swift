@@ -47,20 +47,17 @@ final class TokenFacts {
             allCaps.deallocate(); exact.deallocate(); folded.deallocate(); ascii.deallocate()
         }
         document.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
             for (index, token) in tokens.enumerated() {
-                let start = token.range.start
-                let byteCount = token.range.end - start
+                let range = token.range.start..<token.range.end
+                let byteCount = range.count
                 let shape: Shape
                 // Most tokens are ASCII and at most eight bytes: one word load gives both hashes and the
-                // letter counts (when eight bytes can be read from the token's start).
-                if byteCount > 0, byteCount <= 8, start + 8 <= bytes.count,
-                   case let word = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) & (~0 >> UInt64(64 - 8 * byteCount)),
-                   word & TokenHash.highBits == 0 {
+                // letter counts.
+                if let word = TokenHash.asciiWord(bytes, range) {
                     (exact[index], folded[index]) = TokenHash.exactAndFolded(asciiWord: word, count: byteCount)
                     shape = Self.shape(ofASCIIWord: word, count: byteCount)
                 } else {
-                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<token.range.end])
+                    let slice = UnsafeBufferPointer(rebasing: bytes[range])
                     (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
                     shape = Self.shape(of: slice)
                 }

@@ -174,7 +174,7 @@ private struct Loader {
                 var country: String?
                 var countryHash: UInt64 = 0
                 if !row.isEmpty(2) {
-                    countryHash = TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(2)]))
+                    countryHash = TokenHash.exactAndFolded(row.bytes, row.field(2)).exact
                     let name = countryStrings[countryHash] ?? row.string(2)
                     countryStrings[countryHash] = name
                     country = name
@@ -217,7 +217,7 @@ private struct Loader {
                 row.forEachValue(5) { builder.addPhrase(row.bytes, $0, value: index) }
                 row.forEachValue(6) { demonyms.append((row.string($0), index)) }
                 if kind == .country || kind == .territory {
-                    countryIndex[TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[nameRange]))] = index
+                    countryIndex[TokenHash.exactAndFolded(row.bytes, nameRange).exact] = index
                 }
                 return nil
             }
@@ -275,7 +275,7 @@ private struct Loader {
                 var country: String?
                 if !row.isEmpty(3) {
                     country = row.string(3)
-                    countries.append((TokenHash.exact(UnsafeBufferPointer(rebasing: row.bytes[row.field(3)])), country!, row.file, row.line))
+                    countries.append((TokenHash.exactAndFolded(row.bytes, row.field(3)).exact, country!, row.file, row.line))
                 }
                 var organization = Organization(name: row.string(0), aliases: [], kind: kind, country: country)
                 row.forEachValue(1) { organization.aliases.append(row.string($0)) }

@@ -52,8 +52,7 @@ enum PhraseSplitter {
     }
 
     private static func emit(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt64, UInt64) -> Void) {
-        let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        let (exact, folded) = TokenHash.exactAndFolded(slice)
+        let (exact, folded) = TokenHash.exactAndFolded(bytes, range)
         body(exact, folded)
     }
 

@@ -98,6 +98,11 @@ public enum TokenHash {
             offset += 8
         }
         if offset == count { return (finish(exact, count: count), finish(folded, count: count)) }
+        // An ASCII tail of a token of eight bytes or more: the last eight bytes, shifted down.
+        if count >= 8, count - offset < 8, case let tail = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self) >> UInt64(8 * (8 - (count - offset))),
+           tail & highBits == 0 {
+            return (finish(mix(exact, tail), count: count), finish(mix(folded, foldedWord(tail)), count: count))
+        }
         // The rest byte by byte, typographic apostrophes read as one `'`.
         var word: UInt64 = 0
         var filled = 0
@@ -125,6 +130,30 @@ public enum TokenHash {
             folded = mix(folded, foldedWord(word))
         }
         return (finish(exact, count: length), finish(folded, count: length))
+    }
+
+    /// Both hashes of the token `bytes[range]`, where all of `bytes` may be read: a token of at most
+    /// eight ASCII bytes is hashed from one word load (the lexicon loader's and the document's tokens
+    /// are nearly all such).
+    ///
+    /// - Parameters:
+    ///   - bytes: the text the token lies in.
+    ///   - range: the token's bytes.
+    /// - Returns: the same values as ``exactAndFolded(_:)`` on `bytes[range]`.
+    @inlinable
+    public static func exactAndFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (exact: UInt64, folded: UInt64) {
+        if let word = asciiWord(bytes, range) { return exactAndFolded(asciiWord: word, count: range.count) }
+        return exactAndFolded(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The bytes of `bytes[range]` as one little-endian word (zero above them) when there are one to
+    /// eight, all ASCII, and eight bytes can be read from the range's start; nil otherwise.
+    @inlinable
+    public static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+        let count = range.count
+        guard count > 0, count <= 8, range.lowerBound >= 0, range.lowerBound + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        let word = UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self) & (~0 >> UInt64(64 - 8 * count))
+        return word & highBits == 0 ? word : nil
     }
 
     /// Both hashes of an ASCII token of one to eight bytes given as a little-endian word (zero above
