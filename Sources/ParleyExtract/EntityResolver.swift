@@ -65,7 +65,7 @@ struct EntityResolver {
     private struct Draft {
         var type: EntityType
         var name: String
-        var nameTokens: [String]
+        /// The keys of the name's words (only their number and the last one are compared).
         var nameTokenKeys: [UInt64]
         /// The key of the name words joined by spaces.
         var fullNameKey: UInt64
@@ -150,7 +150,7 @@ struct EntityResolver {
                 if draftIndex == nil { draftIndex = bySurname[lastKey] }
                 // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
                 if draftIndex == nil, count >= 2,
-                   let lone = byKey[Self.draftKey(.person, lastKey)], drafts[lone].nameTokens.count == 1 {
+                   let lone = byKey[Self.draftKey(.person, lastKey)], drafts[lone].nameTokenKeys.count == 1 {
                     draftIndex = lone
                 }
                 // A single token may be the given name or surname of a known person.
@@ -161,17 +161,15 @@ struct EntityResolver {
                 index = existing
             } else {
                 drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? document.string(surfaceRange),
-                                    nameTokens: candidate.tokens.map { facts.text[$0] },
                                     nameTokenKeys: candidate.tokens.map { nameKey(token: $0) }, fullNameKey: writtenKey))
                 index = drafts.count - 1
             }
             // Mutated in place: copying a draft out and back would copy its growing mention list on
             // every mention (quadratic for a name repeated thousands of times).
-            if candidate.type == .person, count > drafts[index].nameTokens.count,
-               lastKey == drafts[index].nameTokenKeys.last || drafts[index].nameTokens.count == 1 {
+            if candidate.type == .person, count > drafts[index].nameTokenKeys.count,
+               lastKey == drafts[index].nameTokenKeys.last || drafts[index].nameTokenKeys.count == 1 {
                 // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
                 drafts[index].name = document.string(surfaceRange)
-                drafts[index].nameTokens = candidate.tokens.map { facts.text[$0] }
                 drafts[index].nameTokenKeys = candidate.tokens.map { nameKey(token: $0) }
                 drafts[index].fullNameKey = writtenKey
             }
@@ -207,7 +205,7 @@ struct EntityResolver {
     private func addBareOrganizations(_ drafts: inout [Draft], covered: inout [Bool]) {
         var byName = UInt64Map<Int>(capacity: 8)
         var hashes: [UInt64] = []   // exact token hashes of the names, to skip other tokens cheaply
-        for index in drafts.indices where drafts[index].type == .organization && drafts[index].nameTokens.count == 1 {
+        for index in drafts.indices where drafts[index].type == .organization && drafts[index].nameTokenKeys.count == 1 {
             for form in drafts[index].forms where !form.contains(" ") {
                 let key = Self.nameKey(form)
                 guard byName[key] == nil else { continue }
