@@ -263,7 +263,8 @@ final class EntityMatcher {
         for sentence in document.sentences {
             let tokens = sentence.tokens
             var scores = 0
-            for index in tokens where isScore(index) { scores += 1 }
+            // The kind first, inline: this visits every token of every article.
+            for index in tokens where facts.kinds[index] == .number && isScore(index) { scores += 1 }
             guard scores >= 2 else { continue }
             var index = tokens.lowerBound
             while index < tokens.upperBound {
