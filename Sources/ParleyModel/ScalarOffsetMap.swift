@@ -55,7 +55,9 @@ public struct ScalarOffsetMap: Sendable {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
                     // A byte is a continuation byte when its top bit is set and the next bit is clear.
                     let continuation = word & high & ~(word << 1)
-                    scalars += 8 - continuation.nonzeroBitCount
+                    // Their count by a multiply that sums the bytes' low bits into the top byte
+                    // (`nonzeroBitCount` is a software popcount on baseline x86-64).
+                    scalars += 8 - Int(((continuation >> 7) &* 0x0101_0101_0101_0101) >> 56)
                     index += 8
                 }
                 while index < end {
