@@ -23,7 +23,6 @@ public struct ScalarOffsetMap: Sendable {
             let count = buffer.count
             guard let base = buffer.baseAddress else { return }
             // Continuation bytes (10xxxxxx) are not scalars; counted eight bytes at a time per block.
-            let high: UInt64 = 0x8080_8080_8080_8080
             var scalars = 0
             var blockStart = 0
             while blockStart < count {
@@ -38,7 +37,7 @@ public struct ScalarOffsetMap: Sendable {
                     }
                     var tail = blockStart + word * 8
                     while tail < end { orBits |= UInt64(base[tail]); tail += 1 }
-                    if orBits & high == 0 {
+                    if orBits & 0x8080_8080_8080_8080 == 0 {
                         scalars += end - blockStart
                         blockStart = end
                         continue
@@ -52,12 +51,7 @@ public struct ScalarOffsetMap: Sendable {
                 let end = min(blockStart + Self.stride, count)
                 var index = blockStart
                 while index + 8 <= end {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    // A byte is a continuation byte when its top bit is set and the next bit is clear.
-                    let continuation = word & high & ~(word << 1)
-                    // Their count by a multiply that sums the bytes' low bits into the top byte
-                    // (`nonzeroBitCount` is a software popcount on baseline x86-64).
-                    scalars += 8 - Int(((continuation >> 7) &* 0x0101_0101_0101_0101) >> 56)
+                    scalars += 8 - Self.continuationBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                     index += 8
                 }
                 while index < end {
@@ -80,11 +74,28 @@ public struct ScalarOffsetMap: Sendable {
             let block = clamped / Self.stride
             var scalars = checkpoints[block]
             var index = block * Self.stride
+            // Eight bytes at a time, as the checkpoints were counted: reports look up two offsets per
+            // mention, and a byte loop over up to 63 bytes was most of writing a report.
+            if let base = bytes.baseAddress {
+                while index + 8 <= clamped {
+                    scalars += 8 - Self.continuationBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    index += 8
+                }
+            }
             while index < clamped {
                 if bytes[index] & 0xC0 != 0x80 { scalars += 1 }
                 index += 1
             }
             return scalars
         }!
+    }
+
+    /// How many of the eight bytes of `word` are UTF-8 continuation bytes (`10xxxxxx`).
+    @inline(__always)
+    private static func continuationBytes(in word: UInt64) -> Int {
+        // A continuation byte has its top bit set and the next bit clear; the marks are summed into the
+        // top byte by a multiply (`nonzeroBitCount` is a software popcount on baseline x86-64).
+        let marks = word & 0x8080_8080_8080_8080 & ~(word << 1)
+        return Int(((marks >> 7) &* 0x0101_0101_0101_0101) >> 56)
     }
 }
