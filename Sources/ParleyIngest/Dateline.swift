@@ -7,9 +7,12 @@
 enum Dateline {
     /// The byte length of the dateline including its dash, or nil when the paragraph has none.
     static func length(in paragraph: String) -> Int? {
-        var bytes = paragraph.utf8.prefix(96).makeIterator()
-        var buffer: [UInt8] = []
-        while let byte = bytes.next() { buffer.append(byte) }
+        // Most paragraphs do not open with two capitals: told before copying anything.
+        var prefix = paragraph.utf8.makeIterator()
+        guard let first = prefix.next(), let second = prefix.next(),
+              first >= 0x80 || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")),
+              second >= 0x80 || (second >= UInt8(ascii: "A") && second <= UInt8(ascii: "Z")) else { return nil }
+        let buffer = Array(paragraph.utf8.prefix(96))
         // The first word is in capitals (ASCII or not) and at least two letters long.
         var index = 0
         var capitals = 0

@@ -68,7 +68,12 @@ public struct PlainTextReader: Sendable {
         var replaced = 0
         // Scan the contiguous UTF-8 storage (String.UTF8View's iterator is several times slower).
         let repaired: [UInt8]? = text.withUTF8 { source in
-            guard source.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 || $0 == 0x7F }) else { return nil }
+            // Line feeds and tabs stay; the scan skips from one control byte to the next.
+            var control = ControlByteScan.firstControl(in: source, from: 0)
+            while control < source.count, source[control] == 0x0A || source[control] == 0x09 {
+                control = ControlByteScan.firstControl(in: source, from: control + 1)
+            }
+            guard control < source.count else { return nil }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(source.count)
             var previousWasCR = false
@@ -94,16 +99,21 @@ public struct PlainTextReader: Sendable {
 
     /// Each line's range with leading and trailing spaces and tabs left out; blank lines are empty ranges.
     static func lines(_ bytes: [UInt8]) -> [TextRange] {
-        var lines: [TextRange] = []
-        var start = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-            var low = start, high = index
-            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-            lines.append(TextRange(low, high))
-            start = index + 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var lines: [TextRange] = []
+            var start = 0
+            while start <= bytes.count {
+                // The next line feed: only tabs and line feeds are left below 0x20 by `normalised`.
+                var index = ControlByteScan.firstControl(in: bytes, from: start)
+                while index < bytes.count, bytes[index] != 0x0A { index = ControlByteScan.firstControl(in: bytes, from: index + 1) }
+                var low = start, high = index
+                while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+                while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+                lines.append(TextRange(low, high))
+                start = index + 1
+            }
+            return lines
         }
-        return lines
     }
 
     /// Groups non-blank lines into blank-line-separated blocks.
