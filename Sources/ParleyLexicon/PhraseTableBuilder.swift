@@ -134,18 +134,29 @@ private struct PendingIndex {
         let bucketBits = min(bits, 12)
         let bucketShift = UInt64(64 - bucketBits)
 
-        // Stable counting sort of (key, value) by home bucket.
+        // Stable counting sort of (key, value) by home bucket. Raw buffers throughout: these loops run
+        // once per key of every table at start-up, and array accesses paid bounds and uniqueness checks.
         var counts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
-        for key in keys { counts[Int(key >> bucketShift) + 1] += 1 }
-        for b in 1 ..< counts.count { counts[b] += counts[b - 1] }
         var sortedKeys = [UInt64](repeating: 0, count: n)
         var sortedValues = [Int32](repeating: 0, count: n)
-        for i in 0 ..< n {
-            let b = Int(keys[i] >> bucketShift)
-            let at = counts[b]
-            counts[b] = at + 1
-            sortedKeys[at] = keys[i]
-            sortedValues[at] = values[i]
+        keys.withUnsafeBufferPointer { keys in
+            values.withUnsafeBufferPointer { values in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for key in keys { counts[Int(key >> bucketShift) + 1] += 1 }
+                    for b in 1 ..< counts.count { counts[b] += counts[b - 1] }
+                    sortedKeys.withUnsafeMutableBufferPointer { sortedKeys in
+                        sortedValues.withUnsafeMutableBufferPointer { sortedValues in
+                            for i in 0 ..< n {
+                                let b = Int(keys[i] >> bucketShift)
+                                let at = counts[b]
+                                counts[b] = at + 1
+                                sortedKeys[at] = keys[i]
+                                sortedValues[at] = values[i]
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         // Insert. While building, a slot's `start` holds the key's first value (or -1) and its `end` the
@@ -187,40 +198,51 @@ private struct PendingIndex {
         }
 
         // Compact into contiguous posting ranges, in place; empty slots get the empty range 0..<0.
-        // Through a raw buffer: indexing the array here paid a uniqueness check per slot.
-        var postings: [Int32] = []
-        postings.reserveCapacity(n)
-        var overflow: [Int32] = []
+        // There are at most `n` postings (one per recorded value), so they are written into a buffer
+        // of that size and cut to length once.
+        var postings = [Int32](repeating: 0, count: n)
+        var written = 0
         slots.withUnsafeMutableBufferPointer { slots in
-            for slot in 0 ..< size {
-                guard slots[slot].key != 0 else {
-                    slots[slot].start = 0
-                    slots[slot].end = 0
-                    continue
-                }
-                let start = postings.count
-                let first = slots[slot].start
-                if first >= 0 {
-                    postings.append(first)
-                    if slots[slot].end >= 0 {
-                        overflow.removeAll(keepingCapacity: true)
-                        var link = slots[slot].end
-                        while link >= 0 {
-                            overflow.append(linkValue[Int(link)])
-                            link = linkNext[Int(link)]
-                        }
-                        postings.append(contentsOf: overflow.reversed())   // insertion order
-                        if let order {
-                            postings[start...].sort { a, b in   // ties keep file order, so the result is deterministic
-                                order(table[Int(a)], table[Int(b)]) || (!order(table[Int(b)], table[Int(a)]) && a < b)
+            postings.withUnsafeMutableBufferPointer { postings in
+                for slot in 0 ..< size {
+                    guard slots[slot].key != 0 else {
+                        slots[slot].start = 0
+                        slots[slot].end = 0
+                        continue
+                    }
+                    let start = written
+                    let first = slots[slot].start
+                    if first >= 0 {
+                        postings[written] = first
+                        written += 1
+                        if slots[slot].end >= 0 {
+                            // The overflow list runs newest first: written backwards to keep insertion order.
+                            var extra = 0
+                            var link = slots[slot].end
+                            while link >= 0 { extra += 1; link = linkNext[Int(link)] }
+                            link = slots[slot].end
+                            for offset in stride(from: written + extra - 1, through: written, by: -1) {
+                                postings[offset] = linkValue[Int(link)]
+                                link = linkNext[Int(link)]
+                            }
+                            written += extra
+                            if let order {
+                                // Ties keep file order, so the result is deterministic.
+                                var run = UnsafeMutableBufferPointer(rebasing: postings[start ..< written])
+                                run.sort { (a: Int32, b: Int32) -> Bool in
+                                    let first = table[Int(a)], second = table[Int(b)]
+                                    if order(first, second) { return true }
+                                    return !order(second, first) && a < b
+                                }
                             }
                         }
                     }
+                    slots[slot].start = Int32(start)
+                    slots[slot].end = Int32(written)
                 }
-                slots[slot].start = Int32(start)
-                slots[slot].end = Int32(postings.count)
             }
         }
+        postings.removeLast(n - written)
         return HashIndex(slots: slots, postings: postings, shift: shift)
     }
 }

@@ -6,17 +6,24 @@ import Darwin
 
 /// One row of a lexicon file, as byte ranges into the file's UTF-8 text.
 ///
-/// The reader reuses one `Row` for a whole file, so reading allocates nothing per row.
+/// The reader reuses one `Row` for a whole file, so reading allocates nothing per row. Field ranges
+/// live in a buffer the reader owns (an array here paid a uniqueness check on every field of every
+/// row, and emptying it for each row went through the generic `replaceSubrange`).
 struct Row {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var line = 0
-    var fields: [Range<Int>] = []
+    /// Room for the fields of one row; the first ``fieldCount`` are this row's.
+    let fieldStorage: UnsafeMutableBufferPointer<Range<Int>>
+    var fieldCount = 0
 
     /// The field at `index`, or an empty range past the row's end when the row leaves it out.
     func field(_ index: Int) -> Range<Int> {
-        index < fields.count ? fields[index] : bytes.count ..< bytes.count
+        index < fieldCount ? fieldStorage[index] : bytes.count ..< bytes.count
     }
+
+    /// This row's fields.
+    var fields: UnsafeMutableBufferPointer<Range<Int>>.SubSequence { fieldStorage[..<fieldCount] }
 
     func isEmpty(_ index: Int) -> Bool { field(index).isEmpty }
 
@@ -85,8 +92,10 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
               _ body: (Row) -> LexiconError?) -> LexiconError? {
     var text = text
     return text.withUTF8 { bytes -> LexiconError? in
-        var row = Row(bytes: bytes, file: file)
-        row.fields.reserveCapacity(max(columns.count, 1) + 1)
+        // One field more than any valid row has, so a row with too many is still counted as such.
+        let fieldStorage = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: max(columns.count, 1) + 2)
+        defer { fieldStorage.deallocate() }
+        var row = Row(bytes: bytes, file: file, fieldStorage: fieldStorage)
         var sawHeader = columns.isEmpty
         var allowed = max(columns.count, 1)
         var lineStart = 0
@@ -106,18 +115,32 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
                 continue
             }
             row.line = lineNumber
-            row.fields.removeAll(keepingCapacity: true)
+            row.fieldCount = 0
+            var tooMany = 0
             var fieldStart = lineStart
             while true {
                 let tab = offset(of: 0x09, in: bytes, from: fieldStart, to: end)
-                row.fields.append(row.trim(fieldStart ..< tab))
+                if row.fieldCount < fieldStorage.count {
+                    fieldStorage[row.fieldCount] = row.trim(fieldStart ..< tab)
+                    row.fieldCount += 1
+                } else {
+                    tooMany += 1
+                }
                 if tab == end { break }
                 fieldStart = tab + 1
             }
             if !sawHeader {
                 sawHeader = true
                 // The header names the columns in order; trailing optional columns may be left out.
-                let names = row.fields.map { row.string($0) }
+                // Split again rather than from the field buffer, which holds no more fields than a valid row.
+                var names: [String] = []
+                var nameStart = lineStart
+                while true {
+                    let tab = offset(of: 0x09, in: bytes, from: nameStart, to: end)
+                    names.append(row.string(row.trim(nameStart ..< tab)))
+                    if tab == end { break }
+                    nameStart = tab + 1
+                }
                 if names.count < required || names.count > columns.count || Array(columns.prefix(names.count)) != names {
                     return row.error("the header must name the columns \(columns.joined(separator: "<TAB>")) "
                         + "(trailing optional ones may be left out), found \(names.joined(separator: "<TAB>"))")
@@ -126,13 +149,14 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
                 lineStart = next
                 continue
             }
-            if row.fields.count > allowed || row.fields.count < required {
+            let found = row.fieldCount + tooMany
+            if found > allowed || found < required {
                 return row.error(columns.isEmpty
-                    ? "expected one entry a line, found \(row.fields.count) tab-separated fields"
+                    ? "expected one entry a line, found \(found) tab-separated fields"
                     : "expected \(required == allowed ? "\(allowed)" : "\(required) to \(allowed)") columns "
-                        + "(\(columns.joined(separator: ", "))), found \(row.fields.count)")
+                        + "(\(columns.joined(separator: ", "))), found \(found)")
             }
-            for index in 0 ..< required where row.fields[index].isEmpty {
+            for index in 0 ..< required where row.field(index).isEmpty {
                 return row.error("the required column \"\(columns.isEmpty ? "entry" : columns[index])\" is empty")
             }
             if let error = body(row) { return error }

@@ -41,6 +41,11 @@ import Testing
         ("optimism.tsv", "# comment\n\nterm\tweight\tkind\nhopeful\t1\tadj\textra\n",
          "optimism.tsv:4: expected 3 columns (term, weight, kind), found 4"),
         ("optimism.tsv", "term\tweight\tkind\nhopeful\t1\n", "optimism.tsv:2: expected 3 columns (term, weight, kind), found 2"),
+        // More fields than the reader keeps room for are still counted and named.
+        ("optimism.tsv", "term\tweight\tkind\nhopeful\t1\tadj\ta\tb\tc\td\n",
+         "optimism.tsv:2: expected 3 columns (term, weight, kind), found 7"),
+        ("optimism.tsv", "term\tweight\tkind\tx\ty\tz\n",
+         "optimism.tsv:1: the header must name the columns term<TAB>weight<TAB>kind (trailing optional ones may be left out), found term<TAB>weight<TAB>kind<TAB>x<TAB>y<TAB>z"),
         ("optimism.tsv", "term\tweight\tkind\nhopeful\t1\tnoun-ish\n",
          "optimism.tsv:2: unknown value \"noun-ish\" in column 3; expected one of verb, noun, adj, adv, phrase"),
         ("optimism.tsv", "term\tkind\tweight\n",
