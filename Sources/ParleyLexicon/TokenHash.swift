@@ -140,7 +140,7 @@ public enum TokenHash {
     ///   - bytes: the text the token lies in.
     ///   - range: the token's bytes.
     /// - Returns: the same values as ``exactAndFolded(_:)`` on `bytes[range]`.
-    @inlinable
+    @inlinable @inline(__always)
     public static func exactAndFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (exact: UInt64, folded: UInt64) {
         if let word = asciiWord(bytes, range) { return exactAndFolded(asciiWord: word, count: range.count) }
         return exactAndFolded(UnsafeBufferPointer(rebasing: bytes[range]))
@@ -148,7 +148,7 @@ public enum TokenHash {
 
     /// The bytes of `bytes[range]` as one little-endian word (zero above them) when there are one to
     /// eight, all ASCII, and eight bytes can be read from the range's start; nil otherwise.
-    @inlinable
+    @inlinable @inline(__always)
     public static func asciiWord(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
         let count = range.count
         guard count > 0, count <= 8, range.lowerBound >= 0, range.lowerBound + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
@@ -164,7 +164,7 @@ public enum TokenHash {
     ///   - word: the token's bytes, first byte lowest, every byte below `0x80`, unused bytes zero.
     ///   - count: how many bytes the token has (1...8).
     /// - Returns: the exact and the folded hash.
-    @inlinable
+    @inlinable @inline(__always)
     public static func exactAndFolded(asciiWord word: UInt64, count: Int) -> (exact: UInt64, folded: UInt64) {
         (finish(mix(offsetBasis, word), count: count), finish(mix(offsetBasis, foldedWord(word)), count: count))
     }
