@@ -83,13 +83,15 @@ extension UInt64Map.Entry: Sendable where Value: Sendable {}
 /// Folded maps (the default) compare ASCII case-insensitively and are probed with folded token
 /// hashes; exact maps are probed with exact hashes (`Cup` but not `cup`).
 public struct TokenMap<Value: Sendable>: Sendable {
-    @usableFromInline var map = UInt64Map<Value>(capacity: 16)
+    @usableFromInline var map: UInt64Map<Value>
     /// Which token hashes the map must be probed with.
     public let letterCase: LetterCase
 
     /// Creates the map; each key is one token.
     public init(_ pairs: some Sequence<(String, Value)>, case letterCase: LetterCase = .folded) {
         self.letterCase = letterCase
+        // Sized up front: growing from a few slots rehashed the whole map again and again.
+        map = UInt64Map(capacity: max(16, pairs.underestimatedCount))
         for (word, value) in pairs {
             map[Self.key(letterCase == .folded ? TokenHash.folded(word) : TokenHash.exact(word))] = value
         }
