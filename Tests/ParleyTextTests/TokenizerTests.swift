@@ -64,6 +64,12 @@ struct TokenCase: Sendable, CustomTestStringConvertible {
         TokenCase("mail john.smith@bbc.co.uk, or a_b+c@x.org.", [("mail", .word), ("john.smith@bbc.co.uk", .email), (",", .punctuation), ("or", .word),
                                                               ("a_b+c@x.org", .email), (".", .punctuation)]),
         TokenCase("@handle a@b", [("@", .punctuation), ("handle", .word), ("a", .word), ("@", .punctuation), ("b", .word)]),
+        // Where a plain word ends (scanned without the word rules) and where the rules take over.
+        TokenCase("note: http: HTTP://EXAMPLE.COM/A end", [("note", .word), (":", .punctuation), ("http", .word), (":", .punctuation),
+                                                           ("HTTP://EXAMPLE.COM/A", .url), ("end", .word)]),
+        TokenCase("word@ x@y.org A1B2\"ok\"(c)tail", [("word", .word), ("@", .punctuation), ("x@y.org", .email), ("A1B2", .word),
+                                                  ("\"", .quote), ("ok", .word), ("\"", .quote), ("(", .punctuation), ("c", .word),
+                                                  (")", .punctuation), ("tail", .word)]),
         // Punctuation.
         TokenCase("Wait... What? No!", [("Wait", .word), ("...", .punctuation), ("What", .word), ("?", .punctuation), ("No", .word), ("!", .punctuation)]),
         TokenCase("wait… yes — no – maybe", [("wait", .word), ("…", .punctuation), ("yes", .word), ("—", .punctuation), ("no", .word), ("–", .punctuation), ("maybe", .word)]),
