@@ -294,38 +294,42 @@ final class EntityMatcher {
         var isEmpty: Bool { roles.isEmpty && honorific == nil && affiliation == nil }
     }
 
-    private func isHeadline(_ tokens: Range<Int>) -> Bool {
+    /// How a sentence is cased, in one pass over its tokens.
+    ///
+    /// - `headline`: mostly words in capitals ("PUTIN MEETS ENVOY").
+    /// - `titleCase`: a Title Case headline ("Elizabeth Warren Hammers Wells Fargo"), most words of
+    ///   three letters or more capitalised. A results line ("Surrey 429-7 (C. Lewis 80 not out,
+    ///   M. Butcher 70 …)") is mostly names too, but its numbers show it is no headline.
+    private func casing(of tokens: Range<Int>) -> (headline: Bool, titleCase: Bool) {
         var words = 0
         var caps = 0
-        for index in tokens where facts.kinds[index] == .word {
-            words += 1
-            if facts.allCaps[index] { caps += 1 }
-        }
-        return words >= 2 && caps * 10 >= words * 6
-    }
-
-    /// Title Case headlines ("Elizabeth Warren Hammers Wells Fargo"): most words capitalised.
-    /// A results line ("Surrey 429-7 (C. Lewis 80 not out, M. Butcher 70 …)") is mostly names too, but
-    /// its numbers show it is no headline.
-    private func isTitleCase(_ tokens: Range<Int>) -> Bool {
-        var words = 0
+        var longWords = 0
         var capitals = 0
         var numbers = 0
         for index in tokens {
-            if facts.kinds[index] == .number { numbers += 1; continue }
-            guard facts.kinds[index] == .word && facts.length[index] >= 3 else { continue }
-            words += 1
-            if facts.capitalized[index] { capitals += 1 }
+            switch facts.kinds[index] {
+            case .number:
+                numbers += 1
+            case .word:
+                words += 1
+                if facts.allCaps[index] { caps += 1 }
+                if facts.length[index] >= 3 {
+                    longWords += 1
+                    if facts.capitalized[index] { capitals += 1 }
+                }
+            default:
+                break
+            }
         }
-        return words >= 6 && capitals * 10 >= words * 8 && numbers < 3
+        return (words >= 2 && caps * 10 >= words * 6, longWords >= 6 && capitals * 10 >= longWords * 8 && numbers < 3)
     }
 
     private func matchSentence(_ tokens: Range<Int>, into candidates: inout [MentionCandidate]) {
-        if isHeadline(tokens) {
+        let (headline, titleCase) = casing(of: tokens)
+        if headline {
             matchHeadline(tokens, into: &candidates)
             return
         }
-        let titleCase = isTitleCase(tokens)
         var context = Context()
         var index = tokens.lowerBound
         while index < tokens.upperBound {
@@ -508,7 +512,8 @@ final class EntityMatcher {
                 position += 1
                 continue
             }
-            if facts.text.hasSuffix(position, "-born") || facts.text.hasSuffix(position, "-based")
+            if facts.text.contains(position, byte: UInt8(ascii: "-")),
+               facts.text.hasSuffix(position, "-born") || facts.text.hasSuffix(position, "-based")
                 || facts.text.hasSuffix(position, "-led") || facts.text.hasSuffix(position, "-backed") {
                 flushName(upTo: position)
                 position += 1

@@ -169,6 +169,15 @@ struct TokenTexts {
         } ?? self[index].hasSuffix(suffix.description)
     }
 
+    /// Whether token `index` holds the ASCII byte `byte` (which never occurs inside a multi-byte
+    /// character, so the answer is the same for any token): a cheap test before a rule compares suffixes.
+    func contains(_ index: Int, byte: UInt8) -> Bool {
+        let range = tokens[index].range
+        return source.utf8.withContiguousStorageIfAvailable {
+            UnsafeBufferPointer(rebasing: $0[range.start..<range.end]).contains(byte)
+        } ?? self[index].utf8.contains(byte)
+    }
+
     /// `body` over the token's bytes if they are all ASCII; nil otherwise, where `String` comparison
     /// (canonical equivalence: the Kelvin sign equals `K`) can differ from comparing bytes.
     private func withASCIIBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
