@@ -6,13 +6,16 @@
 /// and must end in a dash surrounded by spaces (or an em dash) within the first 80 bytes.
 enum Dateline {
     /// The byte length of the dateline including its dash, or nil when the paragraph has none.
-    static func length(in paragraph: String) -> Int? {
+    ///
+    /// Takes the paragraph's UTF-8 bytes (only the first 96 are read), so the reader need not make a
+    /// `String` of a whole paragraph to look at its opening.
+    static func length(inUTF8 paragraph: some Collection<UInt8>) -> Int? {
         // Most paragraphs do not open with two capitals: told before copying anything.
-        var prefix = paragraph.utf8.makeIterator()
+        var prefix = paragraph.makeIterator()
         guard let first = prefix.next(), let second = prefix.next(),
               first >= 0x80 || (first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")),
               second >= 0x80 || (second >= UInt8(ascii: "A") && second <= UInt8(ascii: "Z")) else { return nil }
-        let buffer = Array(paragraph.utf8.prefix(96))
+        let buffer = Array(paragraph.prefix(96))
         // The first word is in capitals (ASCII or not) and at least two letters long.
         var index = 0
         var capitals = 0

@@ -45,7 +45,7 @@ public struct PlainTextReader: Sendable {
             for range in paragraphsOf(block) {
                 paragraphs.append(Paragraph(range: range, kind: .body))
                 bodyParagraphs += 1
-                if bodyParagraphs <= 2, metadata.dateline == nil, let length = Dateline.length(in: string(range)) {
+                if bodyParagraphs <= 2, metadata.dateline == nil, let length = Dateline.length(inUTF8: utf8[range.start..<range.end]) {
                     let dateline = TextRange(range.start, range.start + length)
                     markup.append(MarkupSpan(range: dateline, tag: "dateline"))
                     metadata.dateline = string(dateline)
