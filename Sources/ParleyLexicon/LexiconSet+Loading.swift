@@ -175,8 +175,9 @@ private struct Loader {
                 var countryHash: UInt64 = 0
                 if !row.isEmpty(2) {
                     countryHash = TokenHash.exactAndFolded(row.bytes, row.field(2)).exact
-                    let name = countryStrings[countryHash] ?? row.string(2)
-                    countryStrings[countryHash] = name
+                    // Keyed through `TokenMap.key`: a raw token hash's top bits are not spread enough to index by.
+                    let name = countryStrings[TokenMap<String>.key(countryHash)] ?? row.string(2)
+                    countryStrings[TokenMap<String>.key(countryHash)] = name
                     country = name
                     references.append((countryHash, name, row.file, row.line))
                 }

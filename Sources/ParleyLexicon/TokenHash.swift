@@ -4,9 +4,10 @@
 /// by hash sequence in a ``PhraseTable``, so matching never compares or allocates strings.
 ///
 /// A token hashes eight bytes at a time (little-endian words, the last one zero-padded, then its length),
-/// so the common token, ASCII and at most eight bytes long, costs one load, one multiply and a
-/// finaliser, and its case-folded twin is the same word with the capitals' `0x20` bits set in parallel
-/// (byte-at-a-time FNV-1a spent a dependent multiply on every byte, twice).
+/// so the common token, ASCII and at most eight bytes long, costs one load and one multiply, and its
+/// case-folded twin is the same word with the capitals' `0x20` bits set in parallel (byte-at-a-time
+/// FNV-1a spent a dependent multiply on every byte, twice). Token hashes are not finalised: tables
+/// index by ``combine(_:_:)`` of them (see ``finish(_:count:)``).
 ///
 /// Both variants treat the typographic apostrophes `’` (U+2019) and `‘` (U+2018) as `'`, so `d’Ivoire`
 /// and `d'Ivoire` hash alike. ``folded(_:)-(UnsafeBufferPointer<UInt8>)`` also maps ASCII `A`–`Z` to
@@ -201,16 +202,15 @@ public enum TokenHash {
         return (product << 31) | (product >> 33)
     }
 
-    /// Finishes a token hash with its length (so trailing zero bytes count) and a 64-bit finaliser.
+    /// Finishes a token hash with its length, so trailing zero bytes count.
+    ///
+    /// No finaliser: every table key is a token hash passed through ``combine(_:_:)``, which mixes
+    /// fully, and the rotation in ``mix(_:_:)`` already brings the product's well-mixed high bits
+    /// down for the one use of raw bits (the stance cue-start bitmap); a second finaliser per token
+    /// was a chain of dependent multiplies on every token of every document.
     @inlinable
     static func finish(_ hash: UInt64, count: Int) -> UInt64 {
-        var h = hash ^ UInt64(truncatingIfNeeded: count)
-        h ^= h >> 33
-        h &*= 0xff51_afd7_ed55_8ccd
-        h ^= h >> 33
-        h &*= 0xc4ce_b9fe_1a85_ec53
-        h ^= h >> 33
-        return h
+        hash ^ UInt64(truncatingIfNeeded: count)
     }
 
     @inlinable

@@ -100,7 +100,7 @@ public struct TokenMap<Value: Sendable>: Sendable {
     /// The value of the token whose hash (of this map's ``letterCase``) is `hash`, or nil.
     @inlinable public subscript(hash: UInt64) -> Value? { map[Self.key(hash)] }
 
-    /// A well-mixed key for a token hash (FNV-1a's top bits alone are poorly spread).
+    /// A well-mixed key for a token hash (its top bits alone are poorly spread: see ``TokenHash``).
     @inlinable public static func key(_ hash: UInt64) -> UInt64 { TokenHash.combine(TokenHash.sequenceSeed, hash) }
 }
 
