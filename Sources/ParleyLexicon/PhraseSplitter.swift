@@ -20,7 +20,11 @@ enum PhraseSplitter {
             // [i, j) is one whitespace-separated chunk; peel trailing pieces off it.
             var coreEnd = j
             var tail: [Range<Int>] = []
-            while coreEnd - i > 1 {
+            // Only a chunk ending in `,`, `s`/`S` or an apostrophe (`'`, or `’`'s last byte) can have a
+            // piece to peel off; most end in another letter and skip the tests below.
+            let last = bytes[j - 1]
+            let mayPeel = last == 0x2C || last == 0x73 || last == 0x53 || last == 0x27 || last == 0x99
+            while mayPeel, coreEnd - i > 1 {
                 if bytes[coreEnd - 1] == 0x2C {                               // ,
                     tail.append(coreEnd - 1 ..< coreEnd); coreEnd -= 1; continue
                 }

@@ -86,15 +86,11 @@ struct HashIndex: Sendable {
     @usableFromInline let filter: [UInt64]
     @usableFromInline let filterMask: Int
 
-    init(slots: [IndexSlot], postings: [Int32], shift: UInt64) {
-        let keys = slots.reduce(0) { $0 + ($1.key == 0 ? 0 : 1) }
+    /// The filter's size in 64-bit words for `keys` keys: a power of two, 8 bits a key.
+    static func filterWords(keys: Int) -> Int {
         var words = 1
-        while words * 8 < keys { words <<= 1 }      // 64 bits a word, 8 bits a key
-        var filter = [UInt64](repeating: 0, count: words)
-        for slot in slots where slot.key != 0 {
-            filter[Self.filterWord(slot.key, mask: words - 1)] |= Self.filterBits(slot.key)
-        }
-        self.init(slots: slots, postings: postings, shift: shift, filter: filter)
+        while words * 8 < keys { words <<= 1 }
+        return words
     }
 
     init(slots: [IndexSlot], postings: [Int32], shift: UInt64, filter: [UInt64]) {

@@ -165,12 +165,14 @@ private struct PendingIndex {
         var linkValue: [Int32] = []
         var linkNext: [Int32] = []
         let mask = size - 1
+        var distinctKeys = 0
         slots.withUnsafeMutableBufferPointer { slots in
             for i in 0 ..< n {
                 let key = sortedKeys[i]
                 let value = sortedValues[i]
                 var slot = Int(key >> shift)
                 while slots[slot].key != key, slots[slot].key != 0 { slot = (slot + 1) & mask }
+                if slots[slot].key == 0 { distinctKeys += 1 }
                 slots[slot].key = key
                 if value < 0 || (!dead.isEmpty && dead[Int(value)]) { continue }
                 let first = slots[slot].start
@@ -200,16 +202,22 @@ private struct PendingIndex {
         // Compact into contiguous posting ranges, in place; empty slots get the empty range 0..<0.
         // There are at most `n` postings (one per recorded value), so they are written into a buffer
         // of that size and cut to length once.
+        // The Bloom filter is filled in the same pass.
         var postings = [Int32](repeating: 0, count: n)
         var written = 0
+        var filter = [UInt64](repeating: 0, count: HashIndex.filterWords(keys: distinctKeys))
+        let filterMask = filter.count - 1
         slots.withUnsafeMutableBufferPointer { slots in
             postings.withUnsafeMutableBufferPointer { postings in
+              filter.withUnsafeMutableBufferPointer { filter in
                 for slot in 0 ..< size {
-                    guard slots[slot].key != 0 else {
+                    let key = slots[slot].key
+                    guard key != 0 else {
                         slots[slot].start = 0
                         slots[slot].end = 0
                         continue
                     }
+                    filter[HashIndex.filterWord(key, mask: filterMask)] |= HashIndex.filterBits(key)
                     let start = written
                     let first = slots[slot].start
                     if first >= 0 {
@@ -240,9 +248,10 @@ private struct PendingIndex {
                     slots[slot].start = Int32(start)
                     slots[slot].end = Int32(written)
                 }
+              }
             }
         }
         postings.removeLast(n - written)
-        return HashIndex(slots: slots, postings: postings, shift: shift)
+        return HashIndex(slots: slots, postings: postings, shift: shift, filter: filter)
     }
 }
