@@ -105,17 +105,21 @@ extension HashIndex {
 
 /// The keys and values recorded for one ``HashIndex`` before it is built.
 private struct PendingIndex {
-    var keys: [UInt64] = []
-    var values: [Int32] = []        // -1: a prefix of a longer phrase
+    /// One recorded key and its value (-1: a prefix of a longer phrase), side by side so recording
+    /// costs one append.
+    struct Entry {
+        var key: UInt64
+        var value: Int32
+    }
+
+    var entries: [Entry] = []
 
     mutating func reserve(_ capacity: Int) {
-        keys.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        entries.reserveCapacity(capacity)
     }
 
     mutating func add(_ key: UInt64, value: Int32) {
-        keys.append(HashIndex.storedKey(key))
-        values.append(value)
+        entries.append(Entry(key: HashIndex.storedKey(key), value: value))
     }
 
     /// Builds the frozen index. Keys are bucket-sorted by the high bits that choose their home slot
@@ -126,7 +130,7 @@ private struct PendingIndex {
     ///   - dead: values dropped so far; dead values are skipped.
     func freeze<Value>(values table: [Value], policy: DuplicatePolicy, dead: inout [Bool],
                        order: ((Value, Value) -> Bool)?) -> HashIndex {
-        let n = keys.count
+        let n = entries.count
         var bits = 4
         while (1 << bits) * 2 < n * 3 { bits += 1 }     // load factor ≤ 2/3
         let size = 1 << bits
@@ -137,23 +141,16 @@ private struct PendingIndex {
         // Stable counting sort of (key, value) by home bucket. Raw buffers throughout: these loops run
         // once per key of every table at start-up, and array accesses paid bounds and uniqueness checks.
         var counts = [Int](repeating: 0, count: (1 << bucketBits) + 1)
-        var sortedKeys = [UInt64](repeating: 0, count: n)
-        var sortedValues = [Int32](repeating: 0, count: n)
-        keys.withUnsafeBufferPointer { keys in
-            values.withUnsafeBufferPointer { values in
-                counts.withUnsafeMutableBufferPointer { counts in
-                    for key in keys { counts[Int(key >> bucketShift) + 1] += 1 }
-                    for b in 1 ..< counts.count { counts[b] += counts[b - 1] }
-                    sortedKeys.withUnsafeMutableBufferPointer { sortedKeys in
-                        sortedValues.withUnsafeMutableBufferPointer { sortedValues in
-                            for i in 0 ..< n {
-                                let b = Int(keys[i] >> bucketShift)
-                                let at = counts[b]
-                                counts[b] = at + 1
-                                sortedKeys[at] = keys[i]
-                                sortedValues[at] = values[i]
-                            }
-                        }
+        var sorted = [Entry](repeating: Entry(key: 0, value: 0), count: n)
+        entries.withUnsafeBufferPointer { entries in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for entry in entries { counts[Int(entry.key >> bucketShift) + 1] += 1 }
+                for b in 1 ..< counts.count { counts[b] += counts[b - 1] }
+                sorted.withUnsafeMutableBufferPointer { sorted in
+                    for entry in entries {
+                        let b = Int(entry.key >> bucketShift)
+                        sorted[counts[b]] = entry
+                        counts[b] += 1
                     }
                 }
             }
@@ -167,9 +164,8 @@ private struct PendingIndex {
         let mask = size - 1
         var distinctKeys = 0
         slots.withUnsafeMutableBufferPointer { slots in
-            for i in 0 ..< n {
-                let key = sortedKeys[i]
-                let value = sortedValues[i]
+            for entry in sorted {
+                let (key, value) = (entry.key, entry.value)
                 var slot = Int(key >> shift)
                 while slots[slot].key != key, slots[slot].key != 0 { slot = (slot + 1) & mask }
                 if slots[slot].key == 0 { distinctKeys += 1 }
