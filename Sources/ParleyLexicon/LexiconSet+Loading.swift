@@ -166,6 +166,8 @@ private struct Loader {
         var merged = MergeIndex(slots: 1 << 16)
         var countryStrings = UInt64Map<String>(capacity: 512)
         var countryIndex: [UInt64: Int32] = [:]
+        // The first row naming each country, checked once the countries are known: every city names
+        // one, and keeping (and later looking up) all 33,000 references cost more than the check.
         var references: [(hash: UInt64, name: String, file: String, line: Int)] = []
         var demonyms: [(phrase: String, value: Int32)] = []
         for file in [LexiconFile.cities, .places] {
@@ -176,10 +178,14 @@ private struct Loader {
                 if !row.isEmpty(2) {
                     countryHash = TokenHash.exactAndFolded(row.bytes, row.field(2)).exact
                     // Keyed through `TokenMap.key`: a raw token hash's top bits are not spread enough to index by.
-                    let name = countryStrings[TokenMap<String>.key(countryHash)] ?? row.string(2)
-                    countryStrings[TokenMap<String>.key(countryHash)] = name
-                    country = name
-                    references.append((countryHash, name, row.file, row.line))
+                    if let name = countryStrings[TokenMap<String>.key(countryHash)] {
+                        country = name
+                    } else {
+                        let name = row.string(2)
+                        countryStrings[TokenMap<String>.key(countryHash)] = name
+                        country = name
+                        references.append((countryHash, name, row.file, row.line))
+                    }
                 }
                 var population: Int?
                 if !row.isEmpty(3) {

@@ -56,6 +56,9 @@ import Testing
          "places.tsv:2: the required column \"name\" is empty"),
         ("places.extra.tsv", "name\tkind\tcountry\nUkraine\tcountry\tUkraine\nOdesa\tcity\tUkrain\n",
          "places.extra.tsv:3: unknown country \"Ukrain\": the country column must name a country or territory row of places.tsv"),
+        // The first row naming an unknown country is reported, however many name it.
+        ("places.extra.tsv", "name\tkind\tcountry\nOdesa\tcity\tNarnia\nKyiv\tcity\tUkraine\nLviv\tcity\tNarnia\nCair Paravel\tcity\tArchenland\n",
+         "places.extra.tsv:2: unknown country \"Narnia\": the country column must name a country or territory row of places.tsv"),
         ("places.tsv", "name\tkind\tcountry\tpopulation\tambiguous\taliases\tdemonyms\nUkraine\tcountry\tUkraine\t-5\n",
          "places.tsv:2: population must be a whole number ≥ 0, found \"-5\""),
         ("places.tsv", "name\tkind\tcountry\tpopulation\tambiguous\taliases\tdemonyms\nUkraine\tcountry\tUkraine\t\tmaybe\n",
