@@ -35,6 +35,7 @@ public struct ExtractionAnnotator: Stage {
         let candidates = EntityMatcher(lexicon: lexicon, facts: facts, document: document).match()
         let entities = EntityResolver(facts: facts, document: document).resolve(candidates)
         document.entities = entities
+        document.entityIndexByTokenCache = document.entityIndexByToken()  // quotes and stance both need it
         let spans = QuoteFinder(facts: facts, document: document).find()
         let attributor = QuoteAttributor(facts: facts, document: document, lexicon: lexicon, entities: entities)
         var quotes = Self.droppingRepeatedHeadlineQuotes(attributor.attribute(spans), in: document)

@@ -12,8 +12,10 @@ extension Document {
         return low
     }
 
-    /// For every token, the entity whose mention covers it (nil elsewhere).
+    /// For every token, the entity whose mention covers it (nil elsewhere); the cached map when a
+    /// stage kept one (``entityIndexByTokenCache``).
     public func entityIndexByToken() -> [Int?] {
+        if let cache = entityIndexByTokenCache, cache.count == tokens.count { return cache }
         var result = [Int?](repeating: nil, count: tokens.count)
         // Indices rather than `for entity in entities`, which copied each entity (retaining its strings).
         for entityIndex in entities.indices {

@@ -23,7 +23,7 @@ public struct Document: Sendable {
     /// Source markup spans in text order (layer ``LayerKey/markup``).
     public var markup: [MarkupSpan] = [] { didSet { layers.insert(.markup) } }
     /// Tokens in text order (layer ``LayerKey/tokens``).
-    public var tokens: [Token] = [] { didSet { layers.insert(.tokens); foldedTokenHashes = nil } }
+    public var tokens: [Token] = [] { didSet { layers.insert(.tokens); foldedTokenHashes = nil; entityIndexByTokenCache = nil } }
     /// One ASCII-case-folded hash per token (`TokenHash.folded` of ParleyLexicon), kept by the first
     /// stage that computes them so later stages do not hash every token again. Cleared whenever
     /// ``tokens`` change; a reader should still check that the count matches.
@@ -31,7 +31,11 @@ public struct Document: Sendable {
     /// Sentences in text order (layer ``LayerKey/sentences``).
     public var sentences: [Sentence] = [] { didSet { layers.insert(.sentences) } }
     /// People, places and organisations (layer ``LayerKey/entities``).
-    public var entities: [Entity] = [] { didSet { layers.insert(.entities) } }
+    public var entities: [Entity] = [] { didSet { layers.insert(.entities); entityIndexByTokenCache = nil } }
+    /// ``entityIndexByToken()`` as computed for the current entities and tokens, kept by the stage
+    /// that sets the entities so the quote and stance stages do not map every token again. Cleared
+    /// whenever ``entities`` or ``tokens`` change.
+    public var entityIndexByTokenCache: [Int?]?
     /// Quotes and their speakers (layer ``LayerKey/quotes``).
     public var quotes: [Quote] = [] { didSet { layers.insert(.quotes) } }
     /// Stance per actor (layer ``LayerKey/stance``).
