@@ -88,6 +88,10 @@ public struct TokenMap<Value: Sendable>: Sendable {
     public let letterCase: LetterCase
 
     /// Creates the map; each key is one token.
+    ///
+    /// Inlinable so it is specialised where it is called: the generic version stored every word
+    /// through value-witness calls (~2,500 instructions a word at start-up).
+    @inlinable
     public init(_ pairs: some Sequence<(String, Value)>, case letterCase: LetterCase = .folded) {
         self.letterCase = letterCase
         // Sized up front: growing from a few slots rehashed the whole map again and again.
@@ -109,6 +113,7 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
     @usableFromInline let words: TokenMap<Bool>
 
     /// Creates the set of `words` (each one token).
+    @inlinable
     public init(_ words: some Sequence<String>, case letterCase: LetterCase = .folded) {
         self.words = TokenMap(words.lazy.map { ($0, true) }, case: letterCase)
     }

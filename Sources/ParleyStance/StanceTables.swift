@@ -64,7 +64,20 @@ struct StanceTables: Sendable {
 
     /// The hash of a space-separated phrase as the matcher computes it over document tokens.
     static func sequenceHash(_ phrase: String) -> UInt64 {
-        phrase.split(separator: " ").reduce(TokenHash.sequenceSeed) { TokenHash.combine($0, TokenHash.folded(String($1))) }
+        // Over the phrase's bytes, word by word: splitting into strings cost thousands of instructions a
+        // cue at start-up.
+        var phrase = phrase
+        return phrase.withUTF8 { bytes in
+            var hash = TokenHash.sequenceSeed
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start { hash = TokenHash.combine(hash, TokenHash.exactAndFolded(bytes, start..<end).folded) }
+                start = end + 1
+            }
+            return hash
+        }
     }
 
     /// One folded hash per token of `document`, the only per-token data the stance rules read.
