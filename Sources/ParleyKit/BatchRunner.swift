@@ -47,6 +47,10 @@ public struct BatchRunner: Sendable {
             return
         }
         let state = RunnerState(AnyIterator(items.makeIterator()), window: window, emit: emit)
+        // The first item runs alone, before the other workers start: whatever it initialises once (the
+        // lexicon build, which spreads itself over the cores) then has the cores to itself instead of
+        // competing with workers blocked on the same initialisation.
+        guard state.workOnce(process) else { return }
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "parley.batch", attributes: .concurrent)
         for _ in 1..<jobs {
@@ -88,10 +92,14 @@ private final class RunnerState<Item: Sendable, Output: Sendable>: @unchecked Se
 
     /// One worker's loop: take the next item, process it outside the lock, hand the output over.
     func work(_ process: (Item) -> Output) {
-        while let (index, item) = take() {
-            let output = process(item)
-            deposit(output, at: index)
-        }
+        while workOnce(process) {}
+    }
+
+    /// Takes, processes and hands over one item; false when there was none left.
+    func workOnce(_ process: (Item) -> Output) -> Bool {
+        guard let (index, item) = take() else { return false }
+        deposit(process(item), at: index)
+        return true
     }
 
     private func take() -> (Int, Item)? {
