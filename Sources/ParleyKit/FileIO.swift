@@ -81,11 +81,10 @@ public enum FileIO {
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(ParleyError) {
         let directory = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if !directory.isEmpty { try makeDirectories(directory) }
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".parley-\(getpid())-\(TemporaryFiles.nextSerial()).tmp"
-        TemporaryFiles.register(temporary)
-        defer { TemporaryFiles.unregister(temporary) }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".parley-\(getpid())-\(TemporaryFiles.shared.nextSerial()).tmp"
+        let fd = TemporaryFiles.shared.create(temporary)
         guard fd >= 0 else { throw outputError(path) }
+        defer { TemporaryFiles.shared.unregister(temporary) }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, $0.count - written) }
@@ -126,17 +125,41 @@ public enum FileIO {
 }
 
 /// Temporary output files currently being written, so an interrupted run can remove them.
-public enum TemporaryFiles {
-    private static let state = Locked<(serial: Int, paths: Set<String>)>((0, []))
+///
+/// A file is created and registered in one step under the lock, and clean-up closes the registry:
+/// with registering and creating as two steps, an interruption's clean-up could run between them and
+/// a worker then create a file nobody would remove (ThreadSanitizer's slow runs left two behind).
+public final class TemporaryFiles: Sendable {
+    /// The registry `FileIO.writeAtomically` uses and the signal handlers clean up.
+    public static let shared = TemporaryFiles()
 
-    static func nextSerial() -> Int { state.withLock { $0.serial += 1; return $0.serial } }
-    static func register(_ path: String) { state.withLock { _ = $0.paths.insert(path) } }
-    static func unregister(_ path: String) { state.withLock { _ = $0.paths.remove(path) } }
+    private let state = Locked<(serial: Int, paths: Set<String>, closed: Bool)>((0, [], false))
 
-    /// Deletes every temporary file still registered; called from a signal handler's queue
-    /// before the process exits.
-    public static func removeAll() {
+    init() {}
+
+    func nextSerial() -> Int { state.withLock { $0.serial += 1; return $0.serial } }
+
+    /// Creates `path` for writing (it must not exist) and registers it; -1 with `errno` set when it
+    /// cannot be created or clean-up has begun (`ECANCELED`).
+    func create(_ path: String) -> Int32 {
         state.withLock { state in
+            guard !state.closed else {
+                errno = ECANCELED
+                return -1
+            }
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd >= 0 { state.paths.insert(path) }
+            return fd
+        }
+    }
+
+    func unregister(_ path: String) { state.withLock { _ = $0.paths.remove(path) } }
+
+    /// Deletes every temporary file still registered and refuses new ones; called from a signal
+    /// handler's queue before the process exits.
+    public func removeAll() {
+        state.withLock { state in
+            state.closed = true
             for path in state.paths { unlink(path) }
             state.paths.removeAll()
         }

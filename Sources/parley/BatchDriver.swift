@@ -235,7 +235,7 @@ enum Signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                TemporaryFiles.removeAll()
+                TemporaryFiles.shared.removeAll()
                 _exit(status)
             }
             source.resume()
