@@ -82,8 +82,8 @@ final class TokenFacts {
 
     var count: Int { kinds.count }
 
-    /// Letter counts of one token: how many upper- and lower-case letters (at least up to two), whether
-    /// the first letter is upper case, and the length in Unicode scalars.
+    /// Letter counts of one token: how many upper- and lower-case letters (exact up to two, which is all
+    /// the shape tests ask), whether the first letter is upper case, and the length in Unicode scalars.
     typealias Shape = (upper: Int, lower: Int, firstIsUpper: Bool, length: Int)
 
     /// The shape of an ASCII token held in one little-endian word, all letters tested at once.

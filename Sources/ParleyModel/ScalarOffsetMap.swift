@@ -75,7 +75,7 @@ public struct ScalarOffsetMap: Sendable {
             var scalars = checkpoints[block]
             var index = block * Self.stride
             // Eight bytes at a time, as the checkpoints were counted: reports look up two offsets per
-            // mention, and a byte loop over up to 63 bytes was most of writing a report.
+            // mention, each up to 63 bytes past its checkpoint.
             if let base = bytes.baseAddress {
                 while index + 8 <= clamped {
                     scalars += 8 - Self.continuationBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
