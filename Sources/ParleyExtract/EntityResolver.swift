@@ -187,8 +187,9 @@ struct EntityResolver {
                     byNameToken[tokenKey] = max(byNameToken[tokenKey] ?? index, index)
                 }
                 if count >= 2 {
+                    // Once per surname: the list is scanned for every capitalised token later.
+                    if bySurname[lastKey] == nil { surnameHashes.append(facts.exact[lastToken]) }
                     bySurname[lastKey] = index
-                    surnameHashes.append(facts.exact[lastToken])
                     byKey[Self.draftKey(.person, drafts[index].fullNameKey)] = index
                 }
             }

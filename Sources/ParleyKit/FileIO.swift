@@ -37,7 +37,6 @@ public enum FileIO {
         // (one read, no zero-filling, no copy); pipes and files that grow double the buffer.
         // Thousands of small articles make system calls count: a regular file is read once for its
         // size and once more only to see the end of a file that grew.
-        let sizeHint = regularFileSize ?? 0
         // One byte past the limit tells "exactly at the limit" from "over it"; saturating, because
         // callers without a limit pass Int.max.
         let bound = maxBytes < Int.max ? maxBytes + 1 : Int.max
@@ -63,7 +62,7 @@ public enum FileIO {
                     count += got
                     // A regular file read to the size fstat gave is done: the 0-byte read that would
                     // confirm the end costs a system call per article.
-                    if count == sizeHint, regularFileSize != nil { atEnd = true; return }
+                    if let size = regularFileSize, count == size { atEnd = true; return }
                 }
             }
             if failure != 0 { throw .unreadable("\(name): \(String(cString: strerror(failure)))") }

@@ -178,11 +178,12 @@ private struct Loader {
                 if !row.isEmpty(2) {
                     countryHash = TokenHash.exactAndFolded(row.bytes, row.field(2)).exact
                     // Keyed through `TokenMap.key`: a raw token hash's top bits are not spread enough to index by.
-                    if let name = countryStrings[TokenMap<String>.key(countryHash)] {
+                    let countryKey = TokenMap<String>.key(countryHash)
+                    if let name = countryStrings[countryKey] {
                         country = name
                     } else {
                         let name = row.string(2)
-                        countryStrings[TokenMap<String>.key(countryHash)] = name
+                        countryStrings[countryKey] = name
                         country = name
                         references.append((countryHash, name, row.file, row.line))
                     }
@@ -376,7 +377,7 @@ extension CueKind: LexiconEnum { static let byteTable = makeByteTable() }
 /// 33,000-row file where nearly every probe misses. Keys and values in separate arrays, sized to a
 /// load of up to three quarters: the keys fit in half a megabyte, which stays in the core's cache,
 /// where a ``UInt64Map`` (16-byte slots, at most half full) took two megabytes and missed it on every row.
-private struct MergeIndex {
+struct MergeIndex {
     private var keys: [UInt64]
     private var values: [Int32]
     private var count = 0
@@ -395,6 +396,7 @@ private struct MergeIndex {
         }
     }
 
+    /// The value stored under `key`, if any.
     func value(for key: UInt64) -> Int32? {
         let key = key == 0 ? 1 : key
         let index = slot(key)

@@ -22,8 +22,6 @@ struct Row {
         index < fieldCount ? fieldStorage[index] : bytes.count ..< bytes.count
     }
 
-    /// This row's fields.
-    var fields: UnsafeMutableBufferPointer<Range<Int>>.SubSequence { fieldStorage[..<fieldCount] }
 
     func isEmpty(_ index: Int) -> Bool { field(index).isEmpty }
 
@@ -68,6 +66,17 @@ struct Row {
         var hash = TokenHash.sequenceSeed
         PhraseSplitter.forEachToken(in: bytes, range) { exact, _ in hash = TokenHash.combine(hash, exact) }
         return hash
+    }
+
+    /// Calls `body` with each tab-separated field of the line `bytes[start..<end]`, trimmed of spaces.
+    func forEachField(from start: Int, to end: Int, _ body: (Range<Int>) -> Void) {
+        var fieldStart = start
+        while true {
+            let tab = offset(of: 0x09, in: bytes, from: fieldStart, to: end)
+            body(trim(fieldStart ..< tab))
+            if tab == end { return }
+            fieldStart = tab + 1
+        }
     }
 
     func trim(_ range: Range<Int>) -> Range<Int> {
@@ -115,32 +124,23 @@ func readRows(of text: String, file: String, columns: [String], required: Int,
                 continue
             }
             row.line = lineNumber
-            row.fieldCount = 0
+            var kept = 0
             var tooMany = 0
-            var fieldStart = lineStart
-            while true {
-                let tab = offset(of: 0x09, in: bytes, from: fieldStart, to: end)
-                if row.fieldCount < fieldStorage.count {
-                    fieldStorage[row.fieldCount] = row.trim(fieldStart ..< tab)
-                    row.fieldCount += 1
+            row.forEachField(from: lineStart, to: end) { field in
+                if kept < fieldStorage.count {
+                    fieldStorage[kept] = field
+                    kept += 1
                 } else {
                     tooMany += 1
                 }
-                if tab == end { break }
-                fieldStart = tab + 1
             }
+            row.fieldCount = kept
             if !sawHeader {
                 sawHeader = true
                 // The header names the columns in order; trailing optional columns may be left out.
                 // Split again rather than from the field buffer, which holds no more fields than a valid row.
                 var names: [String] = []
-                var nameStart = lineStart
-                while true {
-                    let tab = offset(of: 0x09, in: bytes, from: nameStart, to: end)
-                    names.append(row.string(row.trim(nameStart ..< tab)))
-                    if tab == end { break }
-                    nameStart = tab + 1
-                }
+                row.forEachField(from: lineStart, to: end) { names.append(row.string($0)) }
                 if names.count < required || names.count > columns.count || Array(columns.prefix(names.count)) != names {
                     return row.error("the header must name the columns \(columns.joined(separator: "<TAB>")) "
                         + "(trailing optional ones may be left out), found \(names.joined(separator: "<TAB>"))")

@@ -2,8 +2,8 @@
 ///
 /// `Dictionary` hashes its keys again with SipHash; token-sequence hashes (``TokenHash/combine(_:_:)``)
 /// are already mixed, so this map indexes by their top bits directly: a lookup is a shift, a load and
-/// usually one comparison. Key 0 is stored as 1. The loader builds its merge tables with it and the
-/// matchers keep their small word lists in it (see ``TokenSet``).
+/// usually one comparison. Key 0 is stored as 1. The resolver keys its drafts with it and the matchers
+/// keep their small word lists in it (see ``TokenSet``).
 public struct UInt64Map<Value> {
     /// One slot: a key (0 = empty) and its value side by side, so a probe touches one cache line.
     @usableFromInline struct Entry {

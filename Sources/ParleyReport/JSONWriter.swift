@@ -43,8 +43,8 @@ public struct JSONWriter: ~Copyable {
     /// matters because a report writes dozens of keys per actor.
     public mutating func key(_ name: StaticString) {
         separator()
-        // One capacity check and one copy for `"name":` (three appends and a closure cost more than
-        // the copy: a report writes a few hundred keys).
+        // Room for `"name":` reserved once and the name copied in one go (three appends and a closure
+        // cost more than the copy: a report writes a few hundred keys).
         let length = name.utf8CodeUnitCount
         reserve(length + 3)
         storage[count] = UInt8(ascii: "\"")

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ParleyLexicon
+import ParleyTestSupport
 import Testing
 
 /// Validation, overrides and the embedded copy.
@@ -158,5 +159,33 @@ import Testing
         try "x".write(to: directory.appendingPathComponent("stray.csv"), atomically: true, encoding: .utf8)
         #expect(throws: LexiconError.self) { try LexiconSet.load(overrides: directory.path) }
         #expect(throws: LexiconError.self) { try LexiconSet.load(overrides: directory.path + "/missing") }
+    }
+
+    /// A gazetteer row with the same name, kind and country as an earlier one merges into it (its
+    /// aliases join the entry); a different country makes a place of its own.
+    @Test func gazetteerRowsMergeByNameKindAndCountry() throws {
+        let lexicons = try LexiconSet.load(overrides: ["places.extra.tsv": """
+            name\tkind\tcountry\tpopulation\tambiguous\taliases
+            Velmira\tcity\tUkraine\t1200\tno\tVelmyra
+            Velmira\tcity\tUkraine\t\t\tWelmira
+            Velmira\tcity\tPoland\t300\tno\t
+            """])
+        let velmira = lexicons.places.names.lookup("Velmira").filter { $0.name == "Velmira" }
+        #expect(velmira.count == 2)
+        let ukrainian = try #require(velmira.first { $0.country == "Ukraine" })
+        #expect(ukrainian.aliases == ["Velmyra", "Welmira"])
+        #expect(ukrainian.population == 1200)
+        #expect(lexicons.places.names.lookup("Welmira").map(\.country) == ["Ukraine"])
+    }
+
+    /// The merge table grows past its first size and keeps every key (the bundled gazetteer fits in
+    /// the first size, so loading alone never grows it).
+    @Test func mergeIndexKeepsEveryKeyAsItGrows() {
+        var index = MergeIndex(slots: 4)
+        var random = SplitMix64(state: 3)
+        let keys = (0..<5_000).map { _ in random.next() } + [0]
+        for (value, key) in keys.enumerated() where index.value(for: key) == nil { index.insert(key, Int32(value)) }
+        for (value, key) in keys.enumerated() { #expect(index.value(for: key) == Int32(value)) }
+        #expect(index.value(for: 42) == nil)
     }
 }
