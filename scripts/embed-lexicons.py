@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Embeds Lexicons/*.tsv and Lexicons/*.txt into Sources/ParleyLexicon/BundledLexicons.swift.
+"""Embeds Lexicons/*.tsv and Lexicons/*.txt into Sources/ParleyLexicon/BundledLexicons.swift, then
+regenerates the prebuilt tables (Sources/CParleyLexiconSnapshot/lexicons.snapshot) from them with
+`swift run -c release parley-lexicon-snapshot` (skip with --text-only).
 
 Run after editing any lexicon file:   python3 scripts/embed-lexicons.py
-The test `bundledCopyMatchesFiles` fails when the embedded copy and the files differ.
+The tests `bundledCopyMatchesFiles` and `embeddedSnapshotIsCurrent` fail while either copy is stale.
 
 Each file becomes one raw multi-line string literal, which the Swift compiler handles quickly even at
 megabytes (an array literal of the same data would take minutes to type-check).
 """
 import os
 import re
+import subprocess
+import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LEX = os.path.join(ROOT, "Lexicons")
@@ -51,6 +55,8 @@ def main():
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     print(f"embedded {len(names)} files, {os.path.getsize(OUT):,} bytes -> {os.path.relpath(OUT, ROOT)}")
+    if "--text-only" not in sys.argv:
+        subprocess.run(["swift", "run", "-c", "release", "parley-lexicon-snapshot", ROOT], cwd=ROOT, check=True)
 
 
 if __name__ == "__main__":

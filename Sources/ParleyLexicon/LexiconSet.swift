@@ -72,11 +72,14 @@ public struct LexiconSet: Sendable {
         self.hedges = hedges
     }
 
-    /// The lexicons compiled into the binary, built on first use (a few milliseconds) and then shared.
+    /// The lexicons compiled into the binary, read on first use from their prebuilt tables (a few
+    /// milliseconds) and then shared.
     ///
-    /// The bundled files are validated by the test suite, so a failure here is a build defect and stops
-    /// the process with the file and line at fault.
+    /// Without a current snapshot (see `LexiconSnapshot`) the tables are built from the bundled TSV
+    /// text instead, with the same result. The bundled files are validated by the test suite, so a
+    /// failure here is a build defect and stops the process with the file and line at fault.
     public static let bundled: LexiconSet = {
+        if let lexicons = try? LexiconSnapshot.decode(LexiconSnapshot.embedded) { return lexicons }
         do {
             return try load(overrides: [String: String]())
         } catch {
