@@ -247,16 +247,20 @@ struct SnapshotReader {
     }
     var remaining: Int { bytes.count - offset }
 
+    @inline(__always)
     private mutating func take(_ count: Int) throws(LexiconSnapshot.Failure) -> Int {
         guard count >= 0, count <= remaining else { throw .malformed("cut short at byte \(offset)") }
         defer { offset += count }
         return offset
     }
 
+    @inline(__always)
     mutating func u8() throws(LexiconSnapshot.Failure) -> UInt8 { bytes[try take(1)] }
+    @inline(__always)
     mutating func u32() throws(LexiconSnapshot.Failure) -> UInt32 {
         UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self))
     }
+    @inline(__always)
     mutating func u64() throws(LexiconSnapshot.Failure) -> UInt64 {
         UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8), as: UInt64.self))
     }
@@ -305,11 +309,16 @@ struct SnapshotReader {
         }
     }
 
+    /// An unsigned LEB128 number of at most five bytes (larger is malformed).
+    @inline(__always)
     mutating func varint() throws(LexiconSnapshot.Failure) -> Int {
+        // Read bytes directly when five are left: the slot entries are ~600,000 varint pairs.
+        let checked = remaining < 5
         var value = 0
         var shift = 0
         while true {
-            let byte = try u8()
+            let byte = checked ? try u8() : bytes[offset]
+            if !checked { offset += 1 }
             value |= Int(byte & 0x7F) << shift
             if byte < 0x80 { return value }
             shift += 7
