@@ -13,10 +13,13 @@ import Dispatch
 /// recorded file sizes do not match the embedded files is ignored and the tables are built from the
 /// TSV text instead (slower, never wrong).
 ///
-/// Format (little-endian, no alignment): magic, format version, the byte count of every bundled file,
-/// then each table of ``LexiconSet`` in declaration order. A table is its entries (unless it shares
-/// another table's), its two indexes as (slot, key, postings range) for every occupied slot, its
-/// postings and its Bloom filter words, then `maxTokens` and `phraseCount`.
+/// Format (little-endian, unaligned): magic, format version, the byte count of every bundled file, the
+/// gazetteer (place names, demonyms, countries) behind its length, then the other tables of
+/// ``LexiconSet`` in declaration order. A table is its entries (unless it shares another table's), then
+/// for each of its two indexes: the size, and every occupied slot as (gap from the previous slot, key,
+/// number of postings); the postings and the Bloom filter words as they are in memory; then
+/// `maxTokens` and `phraseCount`. Postings and filters are copied as raw little-endian memory, which
+/// every platform Swift targets is.
 enum LexiconSnapshot {
     /// "PRLXSNAP", little-endian.
     static let magic: UInt64 = 0x5041_4E53_584C_5250
