@@ -5,7 +5,7 @@
 #   1. parley-bench text / html-stages: per-stage MB/s, words/s, docs/s, next to wc -w and raw libxml2
 #   2. end to end `parley analyze` at --jobs 1 and 2 (median of ROUNDS wall times, peak RSS from
 #      /usr/bin/time -v), plus --input-format jsonl on stdin, next to `wc -w` on the same bytes
-#   3. start-up: `parley analyze` on an empty stdin (median of 21 runs)
+#   3. start-up: `parley analyze` on an empty stdin, and one article (medians of 21 runs)
 # usage: scripts/bench.sh [ROUNDS]     (run from anywhere; needs ../shared/bench beside the package)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -102,4 +102,11 @@ for _ in $(seq 21); do { time "$B" analyze < /dev/null > /dev/null 2>&1 || true;
   | median | awk '{printf "start-up %.1f ms wall\n", $1*1000}'
 if command -v perf > /dev/null; then
   perf stat -r 21 "$B" analyze < /dev/null 2>&1 > /dev/null | grep -E "task-clock|elapsed" || true
+fi
+echo
+echo "== one article: parley analyze Corpus/peace-talks.txt (start-up, lexicon tables, one report; median of 21 runs)"
+for _ in $(seq 21); do { time "$B" analyze Corpus/peace-talks.txt > /dev/null 2>&1 || true; } 2>&1; done \
+  | median | awk '{printf "one article %.1f ms wall\n", $1*1000}'
+if command -v perf > /dev/null; then
+  perf stat -r 21 "$B" analyze Corpus/peace-talks.txt 2>&1 > /dev/null | grep -E "task-clock|elapsed" || true
 fi

@@ -1,31 +1,28 @@
-#include "CParleyLexiconSnapshot.h"
-// Written with the snapshot: the build system does not see `.incbin` inputs, but it recompiles this
-// file when an included header changes.
+// The bytes of lexicons.snapshot between two symbols, in read-only data. Top-level assembly only: the
+// accessor is an inline function in the header, so this file compiles to data without code or debug
+// information of its own.
+//
+// Written with the snapshot, the checksum header changes whenever the snapshot does: the build system
+// does not see `.incbin` inputs, but it recompiles a file when a header it includes changes.
 #include "snapshot-checksum.h"
 
-// The bytes of lexicons.snapshot between two symbols. Top-level assembly rather than a `.S` file: an
-// assembler source compiled with -g gets debug information for its labels, which valgrind rejects.
-__asm__(
 #if defined(__APPLE__)
-    "    .section __TEXT,__const\n"
-    "    .balign 16\n"
-    "_parley_lexicon_snapshot_start:\n"
-    "    .incbin \"lexicons.snapshot\"\n"
-    "_parley_lexicon_snapshot_end:\n"
+#define PARLEY_SYMBOL(name) "_" #name
+#define PARLEY_SECTION "    .section __TEXT,__const\n"
 #else
-    "    .pushsection .rodata\n"
+#define PARLEY_SYMBOL(name) #name
+#define PARLEY_SECTION "    .pushsection .rodata\n"
+#endif
+
+__asm__(
+    PARLEY_SECTION
     "    .balign 16\n"
-    "parley_lexicon_snapshot_start:\n"
+    "    .globl " PARLEY_SYMBOL(parley_lexicon_snapshot_start) "\n"
+    PARLEY_SYMBOL(parley_lexicon_snapshot_start) ":\n"
     "    .incbin \"lexicons.snapshot\"\n"
-    "parley_lexicon_snapshot_end:\n"
+    "    .globl " PARLEY_SYMBOL(parley_lexicon_snapshot_end) "\n"
+    PARLEY_SYMBOL(parley_lexicon_snapshot_end) ":\n"
+#if !defined(__APPLE__)
     "    .popsection\n"
 #endif
 );
-
-extern const unsigned char parley_lexicon_snapshot_start[];
-extern const unsigned char parley_lexicon_snapshot_end[];
-
-const unsigned char *parley_lexicon_snapshot(size_t *count) {
-    *count = (size_t)(parley_lexicon_snapshot_end - parley_lexicon_snapshot_start);
-    return parley_lexicon_snapshot_start;
-}
