@@ -189,7 +189,7 @@ final class EntityMatcher {
             return true
         }
         if let (length, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true),
-           length == tokens.count, place.kind == "country" || (place.kind == "region" && place.country == "United Kingdom") {
+           length == tokens.count, place.kind == .country || (place.kind == .region && place.country == "United Kingdom") {
             // Countries, and the home nations that field their own sides (England, Scotland, Wales).
             return true
         }
@@ -480,7 +480,7 @@ final class EntityMatcher {
                 continue
             }
             if let (length, place) = placeMatch(at: position, limit: runEndIndex),
-               !(institutionLike && length == 1 && place.kind == "city" && position + 1 < runEndIndex),
+               !(institutionLike && length == 1 && place.kind == .city && position + 1 < runEndIndex),
                // "Kurdistan Democratic Party", "Chicago Board of Trade": a place opening a run that ends
                // in an institution word is part of the institution's name.
                !(position == run.lowerBound && endsWithHead && position + length < runEndIndex),
@@ -496,7 +496,7 @@ final class EntityMatcher {
                     continue
                 }
                 candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: place.name,
-                                                   affiliation: place.kind == "country" ? nil : place.country,
+                                                   affiliation: place.kind == .country ? nil : place.country,
                                                    rule: "gazetteer"))
                 context.affiliation = place.country ?? place.name
                 position += length
@@ -592,7 +592,7 @@ final class EntityMatcher {
         if inName { return false }
         // A small town named like a common word ("Police", "Most", "March"): not at a sentence start,
         // and never from a short all-capitals word ("TO") outside a headline.
-        if tokens.count == 1, place.kind == "city" {
+        if tokens.count == 1, place.kind == .city {
             let index = tokens.lowerBound
             let startsSentence = index == sentence.lowerBound || (index - 1 >= sentence.lowerBound && facts.kinds[index - 1] == .quote)
             if startsSentence || (facts.allCaps[index] && facts.text[index].count <= 3) { return false }
@@ -629,7 +629,7 @@ final class EntityMatcher {
     /// region, or a city of 100,000 people or more that is not also a common word.
     private func isNotablePlace(at index: Int, limit: Int) -> Bool {
         guard let (length, place) = lexicon.place(facts.exact[..<limit], at: index) else { return false }
-        return length > 1 || place.kind != "city" || (place.population >= 100_000 && !place.ambiguous)
+        return length > 1 || place.kind != .city || (place.population >= 100_000 && !place.ambiguous)
     }
 
     /// Decides what a leftover run of capitalised words is.
@@ -822,9 +822,9 @@ final class EntityMatcher {
             // Folding drops accents as well as case, so "TO" would find the town "Tô": a function
             // word alone is never a place in a headline.
             if let (length, place) = lexicon.place(facts.folded[..<tokens.upperBound], at: index, folded: true),
-               !place.ambiguous || place.kind == "country", length > 1 || !isFunctionWord(index) {
+               !place.ambiguous || place.kind == .country, length > 1 || !isFunctionWord(index) {
                 candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: place.name,
-                                                   affiliation: place.kind == "country" ? nil : place.country, rule: "gazetteer"))
+                                                   affiliation: place.kind == .country ? nil : place.country, rule: "gazetteer"))
                 index += length
                 continue
             }

@@ -5,8 +5,8 @@ import ParleyModel
 struct PlaceInfo: Sendable, Hashable {
     /// Canonical name (`United States` for `U.S.`).
     var name: String
-    /// country, territory, state, province, region, capital, city, continent, water, landmark.
-    var kind: String
+    /// Country, territory, state, province, region, capital, city, continent, water, landmark.
+    var kind: PlaceKind
     /// The country it belongs to (its own name for a country).
     var country: String?
     /// Also a common name or word: needs context to count as a place.
@@ -44,7 +44,7 @@ public struct ExtractionLexicon: Sendable {
     func place(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, place: PlaceInfo)? {
         guard let match = storage.lexicons.places.names.longestMatch(in: hashes, from: start, case: folded ? .folded : .exact),
               let place = storage.lexicons.places.names.values(of: match).first else { return nil }
-        return (match.length, PlaceInfo(name: place.name, kind: place.kind.rawValue, country: place.country, ambiguous: place.isAmbiguous,
+        return (match.length, PlaceInfo(name: place.name, kind: place.kind, country: place.country, ambiguous: place.isAmbiguous,
                                         population: place.population ?? 0))
     }
 
