@@ -3,8 +3,9 @@
 # 4x and 16x (replicas generated into a temporary folder, each copy under its own folder so ids differ)
 # and on the HTML pages (decompressed into the same folder):
 #   1. parley-bench text / html-stages: per-stage MB/s, words/s, docs/s, next to wc -w and raw libxml2
-#   2. end to end `parley analyze` at --jobs 1 and 2 (median of ROUNDS wall times, peak RSS from
-#      /usr/bin/time -v), plus --input-format jsonl on stdin, next to `wc -w` on the same bytes
+#   2. end to end `parley analyze` at --jobs 1 and 2 in alternating rounds (median of ROUNDS wall times
+#      to the microsecond, the speed-up, peak RSS from /usr/bin/time -v), plus --input-format jsonl on
+#      stdin, next to `wc -w` on the same bytes
 #   3. start-up: `parley analyze` on an empty stdin, and one article (medians of 21 runs)
 # usage: scripts/bench.sh [ROUNDS]     (run from anywhere; needs ../shared/bench beside the package)
 set -euo pipefail
@@ -44,18 +45,39 @@ echo
 
 echo "== end to end: parley analyze (median of $rounds runs; peak RSS = max over runs)"
 printf '%-26s %9s %9s %10s %9s %8s %9s\n' run seconds MB/s "M words/s" docs/s "% wc -w" "RSS MB"
+# One timed run: wall seconds to the microsecond (bash's EPOCHREALTIME; /usr/bin/time's own figure has
+# 10 ms steps, too coarse for a 0.2 s run) and peak RSS in kB from /usr/bin/time -v.
+time_run() {
+  local start end
+  start=$EPOCHREALTIME
+  /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2>> "$tmp/stderr.txt" || true
+  end=$EPOCHREALTIME
+  echo "$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.6f", b - a}') $(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")"
+}
+report() {  # label, words, bytes, docs, wc_seconds, file of "seconds rss" lines
+  local t rss
+  t=$(awk '{print $1}' "$6" | median)
+  rss=$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$6")
+  awk -v l="$1" -v t="$t" -v w="$2" -v b="$3" -v d="$4" -v wc="$5" -v r="$rss" 'BEGIN {
+    printf "%-26s %9.3f %9.2f %10.2f %9.0f %8.1f %9.1f\n", l, t, b/t/1e6, w/t/1e6, d/t, wc/t*100, r/1024 }'
+}
 run_e2e() {  # label, words, bytes, docs, wc_seconds, command...
   local label=$1 words=$2 bytes=$3 docs=$4 wcs=$5; shift 5
-  local times=() rss=0
+  : > "$tmp/runs.txt"
+  for _ in $(seq "$rounds"); do time_run "$@" >> "$tmp/runs.txt"; done
+  report "$label" "$words" "$bytes" "$docs" "$wcs" "$tmp/runs.txt"
+}
+# --jobs 1 and --jobs 2 in alternating rounds, so a change in the shared machine's load between them
+# does not show up as a change in the speed-up; then the ratio of the medians.
+run_jobs_pair() {  # label prefix, words, bytes, docs, wc_seconds, corpus
+  : > "$tmp/runs1.txt"; : > "$tmp/runs2.txt"
   for _ in $(seq "$rounds"); do
-    /usr/bin/time -v -o "$tmp/time.txt" "$@" > /dev/null 2>> "$tmp/stderr.txt" || true
-    times+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$tmp/time.txt")")
-    local r; r=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/time.txt")
-    [ "$r" -gt "$rss" ] && rss=$r
+    time_run "$B" analyze --jobs 1 "$6" >> "$tmp/runs1.txt"
+    time_run "$B" analyze --jobs 2 "$6" >> "$tmp/runs2.txt"
   done
-  local t; t=$(printf '%s\n' "${times[@]}" | median)
-  awk -v l="$label" -v t="$t" -v w="$words" -v b="$bytes" -v d="$docs" -v wc="$wcs" -v r="$rss" 'BEGIN {
-    printf "%-26s %9.3f %9.2f %10.2f %9.0f %8.1f %9.1f\n", l, t, b/t/1e6, w/t/1e6, d/t, wc/t*100, r/1024 }'
+  report "$1 --jobs 1" "$2" "$3" "$4" "$5" "$tmp/runs1.txt"
+  report "$1 --jobs 2" "$2" "$3" "$4" "$5" "$tmp/runs2.txt"
+  printf '%-26s %9.2fx\n' "  --jobs 2 speed-up" "$(awk '{print $1}' "$tmp/runs1.txt" | median | awk -v t2="$(awk '{print $1}' "$tmp/runs2.txt" | median)" '{print $1 / t2}')"
 }
 for n in 1 4 16; do
   dir=$(corpus $n)
@@ -71,9 +93,7 @@ for n in 1 4 16; do
   wcs=$(awk -v t="$wcs" -v c="$copies" 'BEGIN {print t/c}')
   rm -f "$tmp/wc-input.txt"
   printf '%-26s %9.3f %9.2f %10.2f\n' "wc -w ${n}x" "$wcs" "$(awk -v b="$bytes" -v t="$wcs" 'BEGIN{print b/t/1e6}')" "$(awk -v w="$words" -v t="$wcs" 'BEGIN{print w/t/1e6}')"
-  for jobs in 1 2; do
-    run_e2e "analyze ${n}x --jobs $jobs" "$words" "$bytes" "$docs" "$wcs" "$B" analyze --jobs "$jobs" "$dir"
-  done
+  run_jobs_pair "analyze ${n}x" "$words" "$bytes" "$docs" "$wcs" "$dir"
   # JSON Lines on stdin: streamed, so peak RSS must not grow with the corpus.
   python3 - "$dir" > "$tmp/all.jsonl" <<'PY'
 import json, os, sys
@@ -92,7 +112,7 @@ echo "== end to end on HTML: parley analyze over the decompressed pages"
 hbytes=$(cat "$tmp"/html/*.html | wc -c)
 hdocs=$(ls "$tmp"/html/*.html | wc -l)
 hwords=$("$B" text "$tmp/html" 2>/dev/null | wc -w)
-for jobs in 1 2; do run_e2e "analyze html --jobs $jobs" "$hwords" "$hbytes" "$hdocs" 0 "$B" analyze --jobs "$jobs" "$tmp/html"; done
+run_jobs_pair "analyze html" "$hwords" "$hbytes" "$hdocs" 0 "$tmp/html"
 echo "(words/s counts the extracted article text; compare MB/s with the libxml2 raw parse above)"
 echo
 
