@@ -14,17 +14,17 @@ import Dispatch
 /// TSV text instead (slower, never wrong).
 ///
 /// Format (little-endian, unaligned): magic, format version, the byte count of every bundled file, the
-/// gazetteer (place names, demonyms, countries) behind its length, then the other tables of
-/// ``LexiconSet`` in declaration order. A table is its entries (unless it shares another table's), then
-/// for each of its two indexes: the size, and every occupied slot as (gap from the previous slot, key,
-/// number of postings); the postings and the Bloom filter words as they are in memory; then
-/// `maxTokens` and `phraseCount`. Postings and filters are copied as raw little-endian memory, which
-/// every platform Swift targets is.
+/// gazetteer behind its length (place names, demonyms, and the countries as positions among the names'
+/// entries), then the other tables of ``LexiconSet`` in declaration order. A table is its entries
+/// (unless it shares another table's), then for each of its two indexes: the size, and every occupied
+/// slot as (gap from the previous slot, key, number of postings); the postings and the Bloom filter
+/// words as they are in memory; then `maxTokens` and `phraseCount`. Postings and filters are copied as
+/// raw little-endian memory, which every platform Swift targets is.
 enum LexiconSnapshot {
     /// "PRLXSNAP", little-endian.
     static let magic: UInt64 = 0x5041_4E53_584C_5250
     /// Bumped whenever the layout of the bytes changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
 
     /// Why a snapshot could not be read.
     enum Failure: Error, Equatable {
@@ -58,9 +58,12 @@ enum LexiconSnapshot {
         var places = SnapshotWriter()
         places.table(lexicons.places.names)
         places.table(lexicons.places.demonyms, sharingValues: true)
+        // Countries are entries of the names table: stored as their positions there.
+        let names = lexicons.places.names.entries
+        let position = Dictionary(names.indices.map { (names[$0], $0) }, uniquingKeysWith: { first, _ in first })
         let countries = lexicons.places.countries.keys.sorted()
         places.u32(UInt32(countries.count))
-        for name in countries { lexicons.places.countries[name]!.write(to: &places) }
+        for name in countries { places.u32(UInt32(position[lexicons.places.countries[name]!]!)) }
         writer.u64(UInt64(places.bytes.count))
         writer.append(places)
         writer.table(lexicons.organizations)
@@ -229,6 +232,7 @@ struct SnapshotReader {
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     var isAtEnd: Bool { offset == bytes.count }
+    var remaining: Int { bytes.count - offset }
 
     /// A reader of the next `count` bytes, which this one skips.
     mutating func part(_ count: Int) throws(LexiconSnapshot.Failure) -> SnapshotReader {
@@ -241,14 +245,14 @@ struct SnapshotReader {
         let names: PhraseTable<Place> = try table()
         let demonyms: PhraseTable<Place> = try table(sharing: names.values)
         var countries: [String: Place] = [:]
-        for _ in 0 ..< (try count(elementSize: 1)) {
-            let place = try Place.read(from: &self)
-            countries[place.name] = place
+        for _ in 0 ..< (try count(elementSize: 4)) {
+            let position = Int(try u32())
+            guard position < names.values.count else { throw .malformed("country entry \(position) out of range") }
+            countries[names.values[position].name] = names.values[position]
         }
         guard isAtEnd else { throw .malformed("\(remaining) bytes after the gazetteer") }
         return PlaceLexicon(names: names, demonyms: demonyms, countries: countries)
     }
-    var remaining: Int { bytes.count - offset }
 
     @inline(__always)
     private mutating func take(_ count: Int) throws(LexiconSnapshot.Failure) -> Int {
