@@ -125,6 +125,9 @@ final class EntityMatcher {
 
     /// Proposes candidates for every sentence.
     func match() -> [MentionCandidate] {
+        for index in 0..<facts.count where facts.capitalized[index] {
+            lexicon.prefetchNameLookups(exact: facts.exact[index], folded: facts.folded[index])
+        }
         var candidates: [MentionCandidate] = []
         for sentence in document.sentences {
             var start = sentence.tokens.lowerBound
@@ -145,17 +148,18 @@ final class EntityMatcher {
     /// A number that reads as a score or a tally (`71`, `429-7`, `92-90`), not a year, a date or a time.
     private func isScore(_ index: Int) -> Bool {
         guard facts.kinds[index] == .number else { return false }
-        let utf8 = facts.text[index].utf8
-        var digits = 0
-        var dashes = 0
-        for byte in utf8 {
-            if byte >= 0x30 && byte <= 0x39 { digits += 1; continue }
-            if byte == UInt8(ascii: "-") { dashes += 1; continue }
-            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") { return false }
+        return facts.text.withBytes(of: index) { utf8 in
+            var digits = 0
+            var dashes = 0
+            for byte in utf8 {
+                if byte >= 0x30 && byte <= 0x39 { digits += 1; continue }
+                if byte == UInt8(ascii: "-") { dashes += 1; continue }
+                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/") { return false }
+            }
+            // 1996, 1996-08-30: four leading digits make a year.
+            if utf8.count >= 4, utf8.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
+            return digits > 0 && dashes <= 1
         }
-        // 1996, 1996-08-30: four leading digits make a year.
-        if utf8.count >= 4, utf8.prefix(4).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return false }
-        return digits > 0 && dashes <= 1
     }
 
     /// `Surrey 429-7,`, `CHICAGO 71 64`, `Durham 114 and 81-3`: a score right after the name, then a
@@ -170,12 +174,17 @@ final class EntityMatcher {
 
     /// `Essex v Kent`, `CHICAGO AT TORONTO`: fixture lists.
     private func isFixture(_ tokens: Range<Int>, sentence: Range<Int>) -> Bool {
-        let versus: Set<String> = ["v", "v.", "vs", "vs."]
         let after = tokens.upperBound
         let before = tokens.lowerBound - 1
-        if after < sentence.upperBound, versus.contains(facts.lower[after]) { return true }
-        if before >= sentence.lowerBound, versus.contains(facts.lower[before]) { return true }
+        if after < sentence.upperBound, isVersus(after) { return true }
+        if before >= sentence.lowerBound, isVersus(before) { return true }
         return false
+    }
+
+    /// `v`, `v.`, `vs`, `vs.` in any case.
+    private func isVersus(_ index: Int) -> Bool {
+        facts.lower.equals(index, "v") || facts.lower.equals(index, "v.") || facts.lower.equals(index, "vs")
+            || facts.lower.equals(index, "vs.")
     }
 
     static let months: TokenSet = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -234,30 +243,34 @@ final class EntityMatcher {
     /// A one-letter initial (`J.`) before `index`: a player in a scorecard, not a team.
     private func followsInitial(_ index: Int) -> Bool {
         guard index > 0 else { return false }
-        let text = facts.text[index - 1]
-        return (text.utf8.count == 2 && text.hasSuffix(".")) || (text == "." && index > 1 && facts.text[index - 2].utf8.count == 1)
+        // On the bytes: two bytes ending in a full stop are an ASCII letter (or digit) and the stop.
+        if facts.byteCount(index - 1) == 2 { return facts.text.hasSuffix(index - 1, ".") }
+        return facts.text.equals(index - 1, ".") && index > 1 && facts.byteCount(index - 2) == 1
     }
 
     /// Sports results and tables: places, lone names and unknown capitalised words standing for a
     /// team (`Warwickshire 195, Surrey 429-7`, `CHICAGO 71 64 .526`, `Essex v Kent`) are organisations.
     private func markTeams(_ candidates: inout [MentionCandidate]) {
         var covered = [Bool](repeating: false, count: facts.count)
+        // Fields are read in place (a candidate copied out retains its strings and arrays), and the
+        // cheap tests of the score or fixture that must follow come before the lexicon lookups.
         for index in candidates.indices {
-            let candidate = candidates[index]
-            for token in candidate.tokens { covered[token] = true }
-            let sentence = document.sentences[facts.sentenceOf[candidate.tokens.lowerBound]].tokens
+            let tokens = candidates[index].tokens
+            for token in tokens { covered[token] = true }
+            let sentence = document.sentences[facts.sentenceOf[tokens.lowerBound]].tokens
             // National sides stay their countries ("Israel 2, Bulgaria 0").
-            if candidate.rule == "team", cannotBeTeam(candidate.tokens, sentence: sentence),
-               let (_, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: candidate.tokens.lowerBound, folded: true) {
-                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .place, canonical: place.name, rule: "gazetteer")
+            if candidates[index].rule == "team", cannotBeTeam(tokens, sentence: sentence),
+               let (_, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true) {
+                candidates[index] = MentionCandidate(tokens: tokens, type: .place, canonical: place.name, rule: "gazetteer")
                 continue
             }
-            guard candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,
-                  candidate.type == .place || candidate.tokens.count == 1, !followsInitial(candidate.tokens.lowerBound) else { continue }
-            guard !cannotBeTeam(candidate.tokens, sentence: sentence), startsEntry(candidate.tokens.lowerBound, sentence: sentence) else { continue }
-            if scoreFollows(candidate.tokens.upperBound, sentence: sentence) || isFixture(candidate.tokens, sentence: sentence) {
-                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
-            }
+            let type = candidates[index].type
+            guard type != .organization, candidates[index].roles.isEmpty, candidates[index].honorific == nil,
+                  type == .place || tokens.count == 1,
+                  scoreFollows(tokens.upperBound, sentence: sentence) || isFixture(tokens, sentence: sentence),
+                  !followsInitial(tokens.lowerBound), !cannotBeTeam(tokens, sentence: sentence),
+                  startsEntry(tokens.lowerBound, sentence: sentence) else { continue }
+            candidates[index] = MentionCandidate(tokens: tokens, type: .organization, rule: "team")
         }
         // Names no other rule claimed ("Middlesex 199 and 426"), in lines holding at least two scores.
         for sentence in document.sentences {
@@ -274,8 +287,8 @@ final class EntityMatcher {
                 let run = index..<end
                 let plain = run.allSatisfy { !Self.sentenceFunctionWords.contains(facts.exact[$0]) && !lexicon.isNonName(facts.exact[$0])
                     && !facts.text.hasSuffix($0, ".") }
-                if plain, run.count <= 3, !followsInitial(index), !cannotBeTeam(run, sentence: tokens), startsEntry(index, sentence: tokens),
-                   scoreFollows(end, sentence: tokens) || isFixture(run, sentence: tokens) {
+                if plain, run.count <= 3, scoreFollows(end, sentence: tokens) || isFixture(run, sentence: tokens),
+                   !followsInitial(index), !cannotBeTeam(run, sentence: tokens), startsEntry(index, sentence: tokens) {
                     candidates.append(MentionCandidate(tokens: run, type: .organization, rule: "team"))
                 }
                 index = end

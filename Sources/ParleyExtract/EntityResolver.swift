@@ -7,16 +7,30 @@ import ParleyModel
 ///
 /// Conflict resolution is deterministic: candidates are ordered by start, then longer first; an
 /// overlapping later candidate is dropped.
-struct EntityResolver {
+///
+/// A class, not a struct: the closures that build names and forms capture `self`, and capturing a
+/// struct holding a `Document` copied it (a retain of each of its arrays) on every mention.
+final class EntityResolver {
     let facts: TokenFacts
     let document: Document
+
+    init(facts: TokenFacts, document: Document) {
+        self.facts = facts
+        self.document = document
+    }
 
     /// What makes two candidates the same entity before aliases are considered: the type and the
     /// name's bytes, as one well-mixed 64-bit key for a ``UInt64Map``. Names compare by their UTF-8
     /// bytes (`String` equality would also equate canonically equivalent spellings); the lookups
     /// this replaces hashed each `String` with SipHash, a large share of resolving.
     private static func draftKey(_ type: EntityType, _ name: UInt64) -> UInt64 {
-        TokenHash.combine(name, UInt64(EntityType.allCases.firstIndex(of: type)!) &+ 1)
+        // A number per type, without `allCases` (an array built on every call).
+        let number: UInt64 = switch type {
+        case .person: 1
+        case .place: 2
+        case .organization: 3
+        }
+        return TokenHash.combine(name, number)
     }
 
     /// The key of a name: its bytes hashed (FNV-1a, no folding: unlike ``TokenHash``, `’` and `'`

@@ -82,6 +82,12 @@ final class TokenFacts {
 
     var count: Int { kinds.count }
 
+    /// The token's length in UTF-8 bytes.
+    func byteCount(_ index: Int) -> Int {
+        let range = text.tokens[index].range
+        return range.end - range.start
+    }
+
     /// Letter counts of one token: how many upper- and lower-case letters (exact up to two, which is all
     /// the shape tests ask), whether the first letter is upper case, and the length in Unicode scalars.
     typealias Shape = (upper: Int, lower: Int, firstIsUpper: Bool, length: Int)
@@ -167,6 +173,13 @@ struct TokenTexts {
                 bytes.count >= $0.count && Self.matches(UnsafeBufferPointer(rebasing: bytes[(bytes.count - $0.count)...]), $0, lowered: lowered)
             }
         } ?? self[index].hasSuffix(suffix.description)
+    }
+
+    /// `body` over the token's UTF-8 bytes as they are in the text (never lower-cased).
+    func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = tokens[index].range
+        return source.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+            ?? ContiguousArray(source.utf8.dropFirst(range.start).prefix(range.end - range.start)).withUnsafeBufferPointer(body)
     }
 
     /// Whether token `index` holds the ASCII byte `byte` (which never occurs inside a multi-byte
