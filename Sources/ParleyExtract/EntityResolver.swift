@@ -117,15 +117,16 @@ final class EntityResolver {
         }
         // Changed in place and visited through sorted indices: a candidate is a large value, and
         // mapping and sorting copies of them dominated resolving.
+        // Fields are read in place throughout: a candidate copied out retains its strings and arrays.
         for index in candidates.indices {
-            let candidate = candidates[index]
-            if !teams.isEmpty, candidate.type != .organization, candidate.roles.isEmpty, candidate.honorific == nil,
-               teams.contains(written(candidate.tokens)), !isVenue(candidate.tokens.lowerBound) {
-                candidates[index] = MentionCandidate(tokens: candidate.tokens, type: .organization, rule: "team")
+            let tokens = candidates[index].tokens
+            if !teams.isEmpty, candidates[index].type != .organization, candidates[index].roles.isEmpty,
+               candidates[index].honorific == nil, teams.contains(written(tokens)), !isVenue(tokens.lowerBound) {
+                candidates[index] = MentionCandidate(tokens: tokens, type: .organization, rule: "team")
                 continue
             }
-            guard candidate.rule == "unknown-capitalised" else { continue }
-            let first = nameKey(token: candidate.tokens.lowerBound)
+            guard candidates[index].rule == "unknown-capitalised" else { continue }
+            let first = nameKey(token: tokens.lowerBound)
             if surnames[first] != nil {
                 candidates[index].type = .person
                 candidates[index].rule = "alias"
@@ -151,16 +152,17 @@ final class EntityResolver {
         var surnameHashes: [UInt64] = []                // their exact token hashes, to skip other tokens cheaply
         var byNameToken = UInt64Map<Int>(capacity: 16)  // any word of a person's name → the last draft with it
         for candidateIndex in accepted {
-            let candidate = candidates[candidateIndex]
-            let count = candidate.tokens.count
-            let lastToken = candidate.tokens.upperBound - 1
-            let surfaceRange = TextRange(document.tokens[candidate.tokens.lowerBound].range.start, document.tokens[lastToken].range.end)
+            let tokens = candidates[candidateIndex].tokens
+            let type = candidates[candidateIndex].type
+            let count = tokens.count
+            let lastToken = tokens.upperBound - 1
+            let surfaceRange = TextRange(document.tokens[tokens.lowerBound].range.start, document.tokens[lastToken].range.end)
             // Keys from the bytes; the strings are made only for a new draft, a longer name or a new form.
-            let writtenKey = nameKey(tokens: candidate.tokens)
-            let key = Self.draftKey(candidate.type, candidate.type == .person ? writtenKey : candidate.canonical.map(Self.nameKey) ?? writtenKey)
+            let writtenKey = nameKey(tokens: tokens)
+            let key = Self.draftKey(type, type == .person ? writtenKey : candidates[candidateIndex].canonical.map(Self.nameKey) ?? writtenKey)
             let lastKey = nameKey(token: lastToken)
             var draftIndex = byKey[key]
-            if candidate.type == .person {
+            if type == .person {
                 if draftIndex == nil { draftIndex = bySurname[lastKey] }
                 // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
                 if draftIndex == nil, count >= 2,
@@ -174,29 +176,29 @@ final class EntityResolver {
             if let existing = draftIndex {
                 index = existing
             } else {
-                drafts.append(Draft(type: candidate.type, name: candidate.canonical ?? document.string(surfaceRange),
-                                    nameTokenKeys: candidate.tokens.map { nameKey(token: $0) }, fullNameKey: writtenKey))
+                drafts.append(Draft(type: type, name: candidates[candidateIndex].canonical ?? document.string(surfaceRange),
+                                    nameTokenKeys: tokens.map { nameKey(token: $0) }, fullNameKey: writtenKey))
                 index = drafts.count - 1
             }
             // Mutated in place: copying a draft out and back would copy its growing mention list on
             // every mention (quadratic for a name repeated thousands of times).
-            if candidate.type == .person, count > drafts[index].nameTokenKeys.count,
+            if type == .person, count > drafts[index].nameTokenKeys.count,
                lastKey == drafts[index].nameTokenKeys.last || drafts[index].nameTokenKeys.count == 1 {
                 // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
                 drafts[index].name = document.string(surfaceRange)
-                drafts[index].nameTokenKeys = candidate.tokens.map { nameKey(token: $0) }
+                drafts[index].nameTokenKeys = tokens.map { nameKey(token: $0) }
                 drafts[index].fullNameKey = writtenKey
             }
             drafts[index].addForm(key: nameKey(range: surfaceRange)) { document.string(surfaceRange) }
-            for role in candidate.roles where !drafts[index].roles.contains(role) { drafts[index].roles.append(role) }
-            if drafts[index].affiliation == nil, let affiliation = candidate.affiliation, affiliation != drafts[index].name {
+            for role in candidates[candidateIndex].roles where !drafts[index].roles.contains(role) { drafts[index].roles.append(role) }
+            if drafts[index].affiliation == nil, let affiliation = candidates[candidateIndex].affiliation, affiliation != drafts[index].name {
                 drafts[index].affiliation = affiliation
             }
-            if drafts[index].honorific == nil { drafts[index].honorific = candidate.honorific }
-            if drafts[index].gender == nil { drafts[index].gender = candidate.gender }
-            drafts[index].mentions.append((candidate.tokens, candidate.rule))
+            if drafts[index].honorific == nil { drafts[index].honorific = candidates[candidateIndex].honorific }
+            if drafts[index].gender == nil { drafts[index].gender = candidates[candidateIndex].gender }
+            drafts[index].mentions.append((tokens, candidates[candidateIndex].rule))
             byKey[key] = index
-            if candidate.type == .person {
+            if type == .person {
                 for tokenKey in drafts[index].nameTokenKeys {
                     byNameToken[tokenKey] = max(byNameToken[tokenKey] ?? index, index)
                 }
@@ -212,7 +214,7 @@ final class EntityResolver {
         addBareSurnames(&drafts, bySurname: bySurname, hashes: surnameHashes, covered: &covered)
         addBareTeams(&drafts, teams: teams, byKey: byKey, covered: &covered)
         addBareOrganizations(&drafts, covered: &covered)
-        return finish(drafts)
+        return finish(consume drafts)
     }
 
     /// Unclaimed one-word mentions of a one-word organisation named elsewhere, such as a sentence's
@@ -276,15 +278,18 @@ final class EntityResolver {
         }
     }
 
-    private func finish(_ drafts: [Draft]) -> [Entity] {
+    private func finish(_ drafts: consuming [Draft]) -> [Entity] {
         // Entities are numbered in order of first mention.
         let firstMention = drafts.indices.map { drafts[$0].mentions.lazy.map(\.tokens.lowerBound).min() ?? 0 }
         let order = drafts.indices.sorted { firstMention[$0] < firstMention[$1] }
         var entities: [Entity] = []
         entities.reserveCapacity(drafts.count)
         for draftIndex in order {
-            let draft = drafts[draftIndex]
-            let mentions = draft.mentions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }.map { mention in
+            // Moved out, not copied: the entity takes over the draft's strings and arrays.
+            var draft = Draft(type: .person, name: "", nameTokenKeys: [], fullNameKey: 0)
+            swap(&draft, &drafts[draftIndex])
+            draft.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            let mentions = draft.mentions.map { mention in
                 Mention(range: TextRange(document.tokens[mention.tokens.lowerBound].range.start,
                                          document.tokens[mention.tokens.upperBound - 1].range.end), rule: mention.rule)
             }

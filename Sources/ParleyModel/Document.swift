@@ -16,30 +16,34 @@ public struct Document: Sendable {
     public var warnings: [DocumentWarning]
 
     /// Layers that have been filled, so a pipeline can check what each stage needs.
-    public private(set) var layers: Set<LayerKey> = []
+    public var layers: Set<LayerKey> { Set(LayerKey.allCases.filter { filledLayers & $0.bit != 0 }) }
+
+    /// ``layers`` as one bit per key: every layer assignment records itself here, and a `Set` insert
+    /// (hashing the key's raw string, allocating the set's storage) cost more than some stages' work.
+    private var filledLayers: UInt8 = 0
 
     /// Paragraphs in text order (layer ``LayerKey/paragraphs``).
-    public var paragraphs: [Paragraph] = [] { didSet { layers.insert(.paragraphs) } }
+    public var paragraphs: [Paragraph] = [] { didSet { filledLayers |= LayerKey.paragraphs.bit } }
     /// Source markup spans in text order (layer ``LayerKey/markup``).
-    public var markup: [MarkupSpan] = [] { didSet { layers.insert(.markup) } }
+    public var markup: [MarkupSpan] = [] { didSet { filledLayers |= LayerKey.markup.bit } }
     /// Tokens in text order (layer ``LayerKey/tokens``).
-    public var tokens: [Token] = [] { didSet { layers.insert(.tokens); foldedTokenHashes = nil; entityIndexByTokenCache = nil } }
+    public var tokens: [Token] = [] { didSet { filledLayers |= LayerKey.tokens.bit; foldedTokenHashes = nil; entityIndexByTokenCache = nil } }
     /// One ASCII-case-folded hash per token (`TokenHash.folded` of ParleyLexicon), kept by the first
     /// stage that computes them so later stages do not hash every token again. Cleared whenever
     /// ``tokens`` change; a reader should still check that the count matches.
     public var foldedTokenHashes: [UInt64]?
     /// Sentences in text order (layer ``LayerKey/sentences``).
-    public var sentences: [Sentence] = [] { didSet { layers.insert(.sentences) } }
+    public var sentences: [Sentence] = [] { didSet { filledLayers |= LayerKey.sentences.bit } }
     /// People, places and organisations (layer ``LayerKey/entities``).
-    public var entities: [Entity] = [] { didSet { layers.insert(.entities); entityIndexByTokenCache = nil } }
+    public var entities: [Entity] = [] { didSet { filledLayers |= LayerKey.entities.bit; entityIndexByTokenCache = nil } }
     /// ``entityIndexByToken()`` as computed for the current entities and tokens, kept by the stage
     /// that sets the entities so the quote and stance stages do not map every token again. Cleared
     /// whenever ``entities`` or ``tokens`` change.
     public var entityIndexByTokenCache: [Int?]?
     /// Quotes and their speakers (layer ``LayerKey/quotes``).
-    public var quotes: [Quote] = [] { didSet { layers.insert(.quotes) } }
+    public var quotes: [Quote] = [] { didSet { filledLayers |= LayerKey.quotes.bit } }
     /// Stance per actor (layer ``LayerKey/stance``).
-    public var stance: [ActorStance] = [] { didSet { layers.insert(.stance) } }
+    public var stance: [ActorStance] = [] { didSet { filledLayers |= LayerKey.stance.bit } }
 
     /// Creates a document with text and no layers.
     public init(id: String, text: String, source: SourceInfo, metadata: Metadata = Metadata(),

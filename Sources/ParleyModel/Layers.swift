@@ -2,6 +2,19 @@
 public enum LayerKey: String, Hashable, Sendable, CaseIterable, Comparable {
     case paragraphs, markup, sentences, tokens, entities, quotes, stance
 
+    /// The key's bit in a document's record of filled layers.
+    var bit: UInt8 {
+        switch self {
+        case .paragraphs: 1
+        case .markup: 2
+        case .sentences: 4
+        case .tokens: 8
+        case .entities: 16
+        case .quotes: 32
+        case .stance: 64
+        }
+    }
+
     /// Orders keys in declaration order.
     public static func < (lhs: LayerKey, rhs: LayerKey) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -10,16 +10,16 @@
 /// are ASCII, at most 16 bytes including the period; other entries are ignored. Initialisms with
 /// inner periods (`U.S.`, `a.m.`, `Ph.D.`) need no entry: the tokenizer recognises their shape.
 public struct Abbreviations: Sendable {
-    let prefixes: Set<ShortKey>
-    let general: Set<ShortKey>
+    let prefixes: ShortKeySet
+    let general: ShortKeySet
 
     /// Creates a table; a missing final period is added to each entry.
     /// - Parameters:
     ///   - prefixes: abbreviations that never end a sentence.
     ///   - general: abbreviations that may end one.
     public init(prefixes: some Sequence<String>, general: some Sequence<String>) {
-        func keys(_ words: some Sequence<String>) -> Set<ShortKey> {
-            Set(words.compactMap { ShortKey($0.hasSuffix(".") ? $0 : $0 + ".") })
+        func keys(_ words: some Sequence<String>) -> ShortKeySet {
+            ShortKeySet(words.compactMap { ShortKey($0.hasSuffix(".") ? $0 : $0 + ".") })
         }
         self.prefixes = keys(prefixes)
         self.general = keys(general)
@@ -32,10 +32,11 @@ public struct Abbreviations: Sendable {
     /// - Returns: the union of this table and the new entries.
     public func adding(prefixes: some Sequence<String> = [String](), general: some Sequence<String> = [String]()) -> Abbreviations {
         let extra = Abbreviations(prefixes: prefixes, general: general)
-        return Abbreviations(prefixes: self.prefixes.union(extra.prefixes), general: self.general.union(extra.general))
+        return Abbreviations(prefixes: ShortKeySet(self.prefixes.members + extra.prefixes.members),
+                             general: ShortKeySet(self.general.members + extra.general.members))
     }
 
-    private init(prefixes: Set<ShortKey>, general: Set<ShortKey>) {
+    private init(prefixes: ShortKeySet, general: ShortKeySet) {
         self.prefixes = prefixes
         self.general = general
     }

@@ -6,7 +6,7 @@
 /// only before one of these; before anything else (a name, a noun) it assumes the sentence goes on.
 enum SentenceStarters {
     /// The words, in their capitalised form.
-    static let english: Set<ShortKey> = Set([
+    static let english = ShortKeySet([
         "The", "A", "An", "And", "But", "Or", "So", "Yet", "Nor", "For",
         "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your",
         "This", "That", "These", "Those", "There", "Here", "Then", "Now", "Today", "Yesterday", "Tomorrow",

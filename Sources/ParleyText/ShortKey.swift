@@ -32,3 +32,50 @@ struct ShortKey: Hashable, Sendable {
         self = key
     }
 }
+
+extension ShortKey {
+    /// A well-mixed 64-bit hash of the packed bytes, for ``ShortKeySet``.
+    @inline(__always)
+    var mixedHash: UInt64 {
+        var hash = (low ^ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= high &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 31)
+    }
+}
+
+/// A fixed set of ``ShortKey``s, probed by the tokenizer and splitter for many tokens of every
+/// article: open addressing over a multiply-xor hash of the two packed words, where `Set` hashed
+/// each probe with SipHash.
+struct ShortKeySet: Sendable {
+    private let keys: [ShortKey?]
+    private let mask: Int
+
+    /// Creates the set of `members`.
+    init(_ members: some Sequence<ShortKey>) {
+        let unique = Array(Set(members))
+        var capacity = 8
+        while capacity < unique.count * 2 { capacity <<= 1 }  // at most half full: short probe runs
+        var keys = [ShortKey?](repeating: nil, count: capacity)
+        for key in unique {
+            var slot = Int(truncatingIfNeeded: key.mixedHash) & (capacity - 1)
+            while keys[slot] != nil { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+        }
+        self.keys = keys
+        self.mask = capacity - 1
+    }
+
+    /// Every member, in no particular order.
+    var members: [ShortKey] { keys.compactMap { $0 } }
+
+    /// Whether `key` is a member.
+    @inline(__always)
+    func contains(_ key: ShortKey) -> Bool {
+        var slot = Int(truncatingIfNeeded: key.mixedHash) & mask
+        while let stored = keys[slot] {
+            if stored == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+}

@@ -31,7 +31,7 @@ struct TokenScanner {
     var openSingleQuote = false
 
     /// Pronouns whose `'s` is a contraction of *is*/*has*/*us*, kept inside the word (case-folded).
-    static let contractionPronouns: Set<ShortKey> = Set(
+    static let contractionPronouns = ShortKeySet(
         ["it", "that", "there", "he", "she", "what", "who", "here", "let", "where", "how"].compactMap { ShortKey($0) })
 
     // MARK: - Driver
