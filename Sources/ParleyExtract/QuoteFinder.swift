@@ -29,26 +29,23 @@ struct QuoteFinder {
 
     /// The role and family of a quote token, from its character and its neighbours.
     func classify(_ index: Int, bytes: UnsafeBufferPointer<UInt8>) -> (Mark, Family)? {
-        let text = facts.text[index]
-        switch text {
-        case "“", "„", "«": return (.open, .double)
-        case "”", "»":
+        let start = document.tokens[index].range.start
+        let end = document.tokens[index].range.end
+        switch QuoteCharacter(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+        case .leftDouble, .lowDouble, .leftGuillemet: return (.open, .double)
+        case .rightDouble, .rightGuillemet:
             // A closing mark where an opening one belongs (paragraph start, after a space, before a
             // letter) is a typo for it: `”Fear. I am truly afraid …”`.
-            let start = document.tokens[index].range.start
-            let end = document.tokens[index].range.end
             let before: UInt8 = start > 0 ? bytes[start - 1] : 0x0A
             let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
             let letterAfter = after >= 0x41 && (after <= 0x5A || (after >= 0x61 && after <= 0x7A) || after >= 0xC0)
             // At a paragraph's start it can only open (`”… what I learned is …”`).
             if before == 0x0A || before == 0x20 && letterAfter { return (.open, .double) }
             return (.close, .double)
-        case "‘", "‹": return (.open, .single)
-        case "’", "›": return (.close, .single)
-        case "\"", "'":
-            let family: Family = text == "\"" ? .double : .single
-            let start = document.tokens[index].range.start
-            let end = document.tokens[index].range.end
+        case .leftSingle, .leftSingleGuillemet: return (.open, .single)
+        case .rightSingle, .rightSingleGuillemet: return (.close, .single)
+        case .straightDouble, .straightSingle:
+            let family: Family = bytes[start] == UInt8(ascii: "\"") ? .double : .single
             let before: UInt8 = start > 0 ? bytes[start - 1] : 0x20
             let after: UInt8 = end < bytes.count ? bytes[end] : 0x20
             let spaceBefore = before == 0x20 || before == 0x0A || before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
@@ -57,12 +54,53 @@ struct QuoteFinder {
             if spaceBefore && !spaceAfter { return (.open, family) }
             if spaceAfter && !spaceBefore { return (.close, family) }
             return (.either, family)
-        default:
+        case nil:
             return nil
         }
     }
 
-    private func isStraight(_ mark: String) -> Bool { mark == "\"" }
+    /// The quotation marks a token may be, told from its UTF-8 bytes (a `switch` over the token's
+    /// `String` compared it with every mark in turn).
+    enum QuoteCharacter {
+        case straightDouble, straightSingle
+        case leftDouble, rightDouble, lowDouble, leftSingle, rightSingle
+        case leftGuillemet, rightGuillemet, leftSingleGuillemet, rightSingleGuillemet
+
+        /// The mark `bytes` spell exactly, or nil.
+        init?(bytes: UnsafeBufferPointer<UInt8>) {
+            switch bytes.count {
+            case 1:
+                switch bytes[0] {
+                case 0x22: self = .straightDouble
+                case 0x27: self = .straightSingle
+                default: return nil
+                }
+            case 2:  // « U+00AB, » U+00BB
+                guard bytes[0] == 0xC2 else { return nil }
+                switch bytes[1] {
+                case 0xAB: self = .leftGuillemet
+                case 0xBB: self = .rightGuillemet
+                default: return nil
+                }
+            case 3:  // U+2018 … U+203A: E2 80 xx
+                guard bytes[0] == 0xE2, bytes[1] == 0x80 else { return nil }
+                switch bytes[2] {
+                case 0x98: self = .leftSingle
+                case 0x99: self = .rightSingle
+                case 0x9C: self = .leftDouble
+                case 0x9D: self = .rightDouble
+                case 0x9E: self = .lowDouble
+                case 0xB9: self = .leftSingleGuillemet
+                case 0xBA: self = .rightSingleGuillemet
+                default: return nil
+                }
+            default:
+                return nil
+            }
+        }
+    }
+
+    private func isStraight(_ index: Int) -> Bool { facts.text.equals(index, "\"") }
 
     func find() -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
@@ -105,7 +143,7 @@ struct QuoteFinder {
                 case .double:
                     // A quote in another style inside an open quote is nested speech
                     // ("The question was: “As you know …” Forty-three said yes.").
-                    if let open = openDouble, isStraight(facts.text[open]) != isStraight(facts.text[index]), !facts.text.equals(open, "„") {
+                    if let open = openDouble, isStraight(open) != isStraight(index), !facts.text.equals(open, "„") {
                         if mark == .open || (mark == .either && nested == 0) { nested += 1; continue }
                         if nested > 0 { nested -= 1; continue }
                     }

@@ -46,12 +46,27 @@ public struct JSONWriter: ~Copyable {
         // Room for `"name":` reserved once and the name copied in one go (three appends and a closure
         // cost more than the copy: a report writes a few hundred keys).
         let length = name.utf8CodeUnitCount
-        reserve(length + 3)
-        storage[count] = UInt8(ascii: "\"")
-        (storage + count + 1).update(from: name.utf8Start, count: length)
-        storage[count + 1 + length] = UInt8(ascii: "\"")
-        count += length + 2
-        finishKey()
+        reserve(length + 4)
+        let start = storage + count
+        start[0] = UInt8(ascii: "\"")
+        copyShort(from: name.utf8Start, count: length, to: start + 1)
+        start[1 + length] = UInt8(ascii: "\"")
+        start[2 + length] = UInt8(ascii: ":")
+        count += length + 3
+        if pretty { append(0x20) }
+        needsComma = false
+        pendingKey = true
+    }
+
+    /// Copies a few bytes without a call to `memcpy`, whose call and dispatch cost more than copying
+    /// a key or a short name byte by byte.
+    @inline(__always)
+    private func copyShort(from source: UnsafePointer<UInt8>, count: Int, to destination: UnsafeMutablePointer<UInt8>) {
+        guard count <= 16 else {
+            destination.update(from: source, count: count)
+            return
+        }
+        for offset in 0..<count { destination[offset] = source[offset] }
     }
 
     /// Writes a key computed at run time (a date in a tally), escaped like a string value.
@@ -184,21 +199,28 @@ public struct JSONWriter: ~Copyable {
         text.withUTF8 { append($0) }
     }
 
-    /// Appends the decimal digits of `value` (with a minus sign when negative), without a `String`.
+    /// Appends the decimal digits of `value` (with a minus sign when negative), without a `String`:
+    /// written backwards straight into the storage once their number is known.
     private mutating func appendDigits(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        guard magnitude >= 10 else { append(UInt8(ascii: "0") + UInt8(magnitude)); return }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for any 64-bit value
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            }
-            append(UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        reserve(20)  // a sign and up to 19 digits (Int.min has 19)
+        if value < 0 {
+            storage[count] = UInt8(ascii: "-")
+            count += 1
         }
+        var magnitude = value.magnitude
+        var digits = 1
+        var bound: UInt = 10
+        while magnitude >= bound && digits < 19 {
+            digits += 1
+            bound = bound &* 10
+        }
+        var position = count + digits
+        count = position
+        repeat {
+            position -= 1
+            storage[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
     }
 
     @inline(__always)
@@ -234,22 +256,59 @@ public struct JSONWriter: ~Copyable {
         for _ in 0..<(depth * 2) { append(0x20) }
     }
 
-    /// Bytes that must be escaped in a JSON string: controls, `"`, `\\` (and DEL, for readable output).
-    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }
-
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        append(UInt8(ascii: "\""))
-        // Copy clean runs in one go; most strings are a single clean run.
+        // Room for the clean case reserved once: the quotes and the bytes as they are. An escape
+        // reserves for itself.
+        let length = utf8.count
+        reserve(length + 2)
+        storage[count] = UInt8(ascii: "\"")
+        count += 1
+        guard let base = utf8.baseAddress else {
+            append(UInt8(ascii: "\""))
+            return
+        }
+        // Clean runs are copied in one go (most strings are one clean run). Eight bytes are tested at
+        // a time; only a word holding a byte to escape is looked at byte by byte.
         var runStart = 0
-        Self.needsEscape.withUnsafeBufferPointer { needsEscape in
-            for (index, byte) in utf8.enumerated() where needsEscape[Int(byte)] {
-                append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(byte)
-                runStart = index + 1
+        var index = 0
+        while index < length {
+            if index + 8 <= length, !Self.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let end = min(index + 8, length)
+            while index < end {
+                let byte = base[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+                    appendRun(base + runStart, index - runStart)
+                    appendEscape(byte)
+                    runStart = index + 1
+                }
+                index += 1
             }
         }
-        append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        appendRun(base + runStart, length - runStart)
         append(UInt8(ascii: "\""))
+    }
+
+    @inline(__always)
+    private mutating func appendRun(_ start: UnsafePointer<UInt8>, _ length: Int) {
+        guard length > 0 else { return }
+        reserve(length)
+        copyShort(from: start, count: length, to: storage + count)
+        count += length
+    }
+
+    /// Whether any of the eight bytes of `word` must be escaped: a control byte (below 0x20), `"`,
+    /// `\\` or DEL. Exact, from the classic tests for a zero byte and a byte below a bound.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let hasControl = (word &- ones &* 0x20) & ~word & highs != 0
+        return hasControl || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0x7F))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {

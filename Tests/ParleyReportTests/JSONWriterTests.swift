@@ -16,6 +16,36 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == expected)
     }
 
+    /// Strings are scanned eight bytes at a time: every byte value, at every offset of a word and
+    /// across word boundaries, must come out escaped exactly as a byte-by-byte reference says.
+    @Test func escapesEveryByteAtEveryOffset() {
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in bytes {
+                switch byte {
+                case 0x22, 0x5C: out += [0x5C, byte]
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x0D: out += Array(#"\r"#.utf8)
+                case 0x09: out += Array(#"\t"#.utf8)
+                case 0..<0x20, 0x7F:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        for byte in 0...255 {
+            for offset in 0..<17 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 20)
+                bytes[offset] = UInt8(byte)
+                var json = JSONWriter(reservingCapacity: 1)
+                bytes.withUnsafeBufferPointer { json.string(utf8: $0) }
+                #expect(json.bytes == reference(bytes), "byte \(byte) at \(offset)")
+            }
+        }
+    }
+
     /// The writer grows its own storage: a tiny reservation, thousands of pieces, one exact result.
     @Test func growsPastItsReservation() {
         var json = JSONWriter(reservingCapacity: 1)
