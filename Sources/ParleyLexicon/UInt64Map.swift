@@ -109,21 +109,51 @@ public struct TokenMap<Value: Sendable>: Sendable {
 }
 
 /// A set of single words compared by token hash ("the", "according", "whether"); see ``TokenMap``.
+///
+/// Only the keys are stored, eight bytes a slot at most half full: the matchers probe a few dozen of
+/// these sets for most tokens, and slots of key and value (sixteen bytes) spread them over twice the
+/// cache lines.
 public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
-    @usableFromInline let words: TokenMap<Bool>
+    /// Keys (``TokenMap/key(_:)``, 0 stored as 1); 0 marks an empty slot.
+    @usableFromInline let keys: [UInt64]
+    @usableFromInline let shift: UInt64
+    /// Which token hashes the set must be probed with.
+    public let letterCase: LetterCase
 
     /// Creates the set of `words` (each one token).
-    @inlinable
     public init(_ words: some Sequence<String>, case letterCase: LetterCase = .folded) {
-        self.words = TokenMap(words.lazy.map { ($0, true) }, case: letterCase)
+        self.letterCase = letterCase
+        let hashed = words.map { TokenMap<Bool>.key(letterCase == .folded ? TokenHash.folded($0) : TokenHash.exact($0)) }
+        var bits = 4
+        while (1 << bits) < hashed.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        let shift = UInt64(64 - bits)
+        for key in hashed {
+            let stored = key == 0 ? 1 : key
+            var index = Int(truncatingIfNeeded: stored >> shift)
+            while keys[index] != 0, keys[index] != stored { index = (index + 1) & (keys.count - 1) }
+            keys[index] = stored
+        }
+        self.keys = keys
+        self.shift = shift
     }
 
     /// Creates a folded set from a literal list of words.
     public init(arrayLiteral words: String...) { self.init(words) }
 
-    /// Which token hashes the set must be probed with.
-    public var letterCase: LetterCase { words.letterCase }
-
     /// Whether the token with hash `hash` (of the set's ``letterCase``) is one of the words.
-    @inlinable public func contains(_ hash: UInt64) -> Bool { words[hash] != nil }
+    @inlinable public func contains(_ hash: UInt64) -> Bool {
+        let key = TokenMap<Bool>.key(hash)
+        let stored = key == 0 ? 1 : key
+        return keys.withUnsafeBufferPointer { keys in
+            let mask = keys.count - 1
+            var index = Int(truncatingIfNeeded: stored >> shift)
+            while true {
+                let slot = keys[index]
+                if slot == stored { return true }
+                if slot == 0 { return false }
+                index = (index + 1) & mask
+            }
+        }
+    }
 }

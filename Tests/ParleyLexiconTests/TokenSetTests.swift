@@ -20,6 +20,19 @@ import Testing
         #expect(set.contains(hash) == expected)
     }
 
+    /// Sets of every size (several probe runs in the larger ones) answer like `Set<String>`.
+    @Test func agreesWithSetOfStrings() {
+        for size in [0, 1, 7, 8, 9, 100, 1_000] {
+            let words = (0..<size).map { "w\($0 * 3)" }
+            let set = TokenSet(words, case: .exact)
+            let reference = Set(words)
+            for number in 0..<(3 * size + 10) {
+                let word = "w\(number)"
+                #expect(set.contains(TokenHash.exact(word)) == reference.contains(word), "\(word) in \(size)")
+            }
+        }
+    }
+
     @Test func mapReturnsTheValueOfTheWord() {
         let map = TokenMap([("very", 1.5), ("somewhat", 0.7)])
         #expect(map[TokenHash.folded("Very")] == 1.5)
