@@ -198,7 +198,7 @@ final class EntityMatcher {
             return true
         }
         if let (length, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true),
-           length == tokens.count, place.kind == .country || (place.kind == .region && place.country == "United Kingdom") {
+           length == tokens.count, place.kind == .country || (place.kind == .region && lexicon.country(of: place) == "United Kingdom") {
             // Countries, and the home nations that field their own sides (England, Scotland, Wales).
             return true
         }
@@ -261,7 +261,7 @@ final class EntityMatcher {
             // National sides stay their countries ("Israel 2, Bulgaria 0").
             if candidates[index].rule == "team", cannotBeTeam(tokens, sentence: sentence),
                let (_, place) = lexicon.place(facts.folded[..<sentence.upperBound], at: tokens.lowerBound, folded: true) {
-                candidates[index] = MentionCandidate(tokens: tokens, type: .place, canonical: place.name, rule: "gazetteer")
+                candidates[index] = MentionCandidate(tokens: tokens, type: .place, canonical: lexicon.name(of: place), rule: "gazetteer")
                 continue
             }
             let type = candidates[index].type
@@ -508,10 +508,10 @@ final class EntityMatcher {
                     position += length
                     continue
                 }
-                candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: place.name,
-                                                   affiliation: place.kind == .country ? nil : place.country,
+                candidates.append(MentionCandidate(tokens: position..<position + length, type: .place, canonical: lexicon.name(of: place),
+                                                   affiliation: place.kind == .country ? nil : lexicon.country(of: place),
                                                    rule: "gazetteer"))
-                context.affiliation = place.country ?? place.name
+                context.affiliation = lexicon.country(of: place) ?? lexicon.name(of: place)
                 position += length
                 continue
             }
@@ -635,7 +635,7 @@ final class EntityMatcher {
     }
 
     private func isSpeechVerb(_ index: Int) -> Bool {
-        facts.kinds[index] == .word && lexicon.speechVerbLemma(folded: facts.folded[index]) != nil
+        facts.kinds[index] == .word && lexicon.isSpeechVerb(folded: facts.folded[index])
     }
 
     /// A place name at `index` that reads as a place without context: several words, a country or
@@ -836,8 +836,9 @@ final class EntityMatcher {
             // word alone is never a place in a headline.
             if let (length, place) = lexicon.place(facts.folded[..<tokens.upperBound], at: index, folded: true),
                !place.ambiguous || place.kind == .country, length > 1 || !isFunctionWord(index) {
-                candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: place.name,
-                                                   affiliation: place.kind == .country ? nil : place.country, rule: "gazetteer"))
+                candidates.append(MentionCandidate(tokens: index..<index + length, type: .place, canonical: lexicon.name(of: place),
+                                                   affiliation: place.kind == .country ? nil : lexicon.country(of: place),
+                                                   rule: "gazetteer"))
                 index += length
                 continue
             }

@@ -1,14 +1,14 @@
 import ParleyLexicon
 import ParleyModel
 
-/// A place in the gazetteer, as the matchers use it.
+/// A place in the gazetteer, as the matchers test it: the facts they test on every lookup, and where
+/// to read its names (``ExtractionLexicon/name(of:)``, ``ExtractionLexicon/country(of:)``) for the few
+/// places that become mentions. Copying the names out on every lookup retained two strings each time.
 struct PlaceInfo: Sendable, Hashable {
-    /// Canonical name (`United States` for `U.S.`).
-    var name: String
+    /// The entry's position in the gazetteer.
+    var entry: Int
     /// Country, territory, state, province, region, capital, city, continent, water, landmark.
     var kind: PlaceKind
-    /// The country it belongs to (its own name for a country).
-    var country: String?
     /// Also a common name or word: needs context to count as a place.
     var ambiguous: Bool
     /// Population when known, to tell cities that make news from villages named like words.
@@ -43,10 +43,19 @@ public struct ExtractionLexicon: Sendable {
     /// (headlines in capitals).
     func place(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, place: PlaceInfo)? {
         guard let match = storage.lexicons.places.names.longestMatch(in: hashes, from: start, case: folded ? .folded : .exact),
-              let place = storage.lexicons.places.names.values(of: match).first else { return nil }
-        return (match.length, PlaceInfo(name: place.name, kind: place.kind, country: place.country, ambiguous: place.isAmbiguous,
-                                        population: place.population ?? 0))
+              !match.postings.isEmpty else { return nil }
+        let entry = storage.lexicons.places.names.firstEntryIndex(of: match)
+        return storage.lexicons.places.names.withEntries { places in
+            (match.length, PlaceInfo(entry: entry, kind: places[entry].kind, ambiguous: places[entry].isAmbiguous,
+                                     population: places[entry].population ?? 0))
+        }
     }
+
+    /// A place's canonical name (`United States` for `U.S.`).
+    func name(of place: PlaceInfo) -> String { storage.lexicons.places.names.entries[place.entry].name }
+
+    /// The country a place belongs to (its own name for a country).
+    func country(of place: PlaceInfo) -> String? { storage.lexicons.places.names.entries[place.entry].country }
 
     /// The longest organisation name starting at `start`. Folded matching skips acronyms (`WHO`, `AP`).
     func organization(_ hashes: ArraySlice<UInt64>, at start: Int, folded: Bool = false) -> (length: Int, organization: OrganizationInfo)? {
@@ -82,22 +91,31 @@ public struct ExtractionLexicon: Sendable {
 
     /// A given name: its gender (nil when unknown) and whether it is also a common word.
     func givenName(_ hash: UInt64) -> (gender: Gender?, ambiguous: Bool)? {
-        guard let match = storage.lexicons.givenNames.match(token: hash, case: .exact),
-              let name = storage.lexicons.givenNames.values(of: match).first else { return nil }
-        return (name.gender.gender, name.isAmbiguous)
+        guard let match = storage.lexicons.givenNames.match(token: hash, case: .exact) else { return nil }
+        // The fields read in place, as in every lookup below: copying the entry retained its strings.
+        let entry = storage.lexicons.givenNames.firstEntryIndex(of: match)
+        return storage.lexicons.givenNames.withEntries { ($0[entry].gender.gender, $0[entry].isAmbiguous) }
     }
 
     /// True for surnames that are not also common words.
     func isSurname(_ hash: UInt64) -> Bool {
         guard let match = storage.lexicons.surnames.match(token: hash, case: .exact) else { return false }
-        return storage.lexicons.surnames.values(of: match).contains { !$0.isAmbiguous }
+        return storage.lexicons.surnames.values(of: match).indices.contains { position in
+            let entry = storage.lexicons.surnames.entryIndex(of: match, at: position)
+            return storage.lexicons.surnames.withEntries { !$0[entry].isAmbiguous }
+        }
     }
 
     /// An honorific's implied gender (`Mr` → male), nil-wrapped when the honorific implies none.
     func honorific(_ hash: UInt64) -> Gender?? {
-        guard let match = storage.lexicons.honorifics.match(token: hash, case: .exact),
-              let honorific = storage.lexicons.honorifics.values(of: match).first else { return nil }
-        return .some(honorific.gender.gender)
+        guard let match = storage.lexicons.honorifics.match(token: hash, case: .exact) else { return nil }
+        let entry = storage.lexicons.honorifics.firstEntryIndex(of: match)
+        return .some(storage.lexicons.honorifics.withEntries { $0[entry].gender.gender })
+    }
+
+    /// True for a one-word speech or reporting verb (`said`, `told`), without reading its lemma.
+    func isSpeechVerb(folded hash: UInt64) -> Bool {
+        storage.lexicons.speechVerbs.match(token: hash, case: .folded) != nil
     }
 
     /// The lemma of a one-word speech or reporting verb (`said` → say).

@@ -911,7 +911,7 @@ final class QuoteAttributor {
     /// A reporting verb; a word inside a name ("United States", "Says Media") is never one.
     private func isSpeechVerb(_ index: Int) -> Bool {
         guard facts.kinds[index] == .word, entityAt[index] == nil else { return false }
-        return lexicon.speechVerbLemma(folded: facts.folded[index]) != nil || isPutIt(index)
+        return lexicon.isSpeechVerb(folded: facts.folded[index]) || isPutIt(index)
     }
 
     /// `as a memo put it`, `as she puts it in her book`: "put it" reports words, when nothing but

@@ -232,6 +232,25 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         (letterCase == .exact ? exactIndex : foldedIndex).prefetch(TokenHash.combine(TokenHash.sequenceSeed, hash))
     }
 
+    /// The position in ``entries`` of the best entry a match names, so a caller can keep it and read
+    /// the entry's fields later without copying the entry (and retaining its strings) on every lookup.
+    @inlinable
+    public func firstEntryIndex(of match: PhraseMatch) -> Int { entryIndex(of: match, at: 0) }
+
+    /// The position in ``entries`` of the entry at `position` (0 = best) among those a match names.
+    @inlinable
+    public func entryIndex(of match: PhraseMatch, at position: Int) -> Int {
+        let index = match.letterCase == .exact ? exactIndex : foldedIndex
+        return Int(index.postings[Int(match.postings.lowerBound) + position])
+    }
+
+    /// `body` over the entries in place: a caller reads the fields it needs of one entry
+    /// (``firstEntryIndex(of:)``) without copying the whole entry and retaining its strings.
+    @inlinable
+    public func withEntries<Result>(_ body: (UnsafeBufferPointer<Value>) -> Result) -> Result {
+        values.withUnsafeBufferPointer(body)
+    }
+
     /// The entries a whole phrase names (convenience for tests and tools; it allocates).
     ///
     /// - Parameters:
