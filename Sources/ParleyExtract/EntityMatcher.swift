@@ -450,7 +450,8 @@ final class EntityMatcher {
                 || (position > run.lowerBound + 1 && facts.text.equals(position - 1, ".") && lexicon.honorific(facts.exact[position - 2]) != nil)
             // A one-word title that ends a name is its surname ("Raj Shah said", "Martin Luther King").
             let endsName = inName && position + 1 == runEndIndex
-            if !afterHonorific, let length = titleMatch(at: position, limit: sentence.upperBound),
+            // The run's first word was just tested for a title by `matchSentence`, with the same limit.
+            if !afterHonorific, position != run.lowerBound, let length = titleMatch(at: position, limit: sentence.upperBound),
                !(inName && length == 1 && (!facts.capitalized[position] || endsName)) {
                 // Capitalised words right before a title modify it ("Tory co-chairman", "Lib Dem
                 // spokesman", "Kremlin aide"): they name the body the person speaks for, not a person.

@@ -117,6 +117,10 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
     /// Keys (``TokenMap/key(_:)``, 0 stored as 1); 0 marks an empty slot.
     @usableFromInline let keys: [UInt64]
     @usableFromInline let shift: UInt64
+    /// A 256-bit filter held in the value itself (a static set's value sits with the other statics,
+    /// in cache): a key whose bit is clear is not in the set, and most probed tokens are not, so
+    /// most probes never touch the slots on the heap.
+    @usableFromInline let filter: (UInt64, UInt64, UInt64, UInt64)
     /// Which token hashes the set must be probed with.
     public let letterCase: LetterCase
 
@@ -136,7 +140,16 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
         }
         self.keys = keys
         self.shift = shift
+        var filter: [UInt64] = [0, 0, 0, 0]
+        for key in hashed {
+            let bit = Self.filterBit(key == 0 ? 1 : key)
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+        self.filter = (filter[0], filter[1], filter[2], filter[3])
     }
+
+    /// A stored key's bit in ``filter``: bits the home slot (the top ones) does not use.
+    @inlinable static func filterBit(_ stored: UInt64) -> Int { Int(truncatingIfNeeded: (stored >> 8) & 255) }
 
     /// Creates a folded set from a literal list of words.
     public init(arrayLiteral words: String...) { self.init(words) }
@@ -145,6 +158,14 @@ public struct TokenSet: Sendable, ExpressibleByArrayLiteral {
     @inlinable public func contains(_ hash: UInt64) -> Bool {
         let key = TokenMap<Bool>.key(hash)
         let stored = key == 0 ? 1 : key
+        let bit = Self.filterBit(stored)
+        let word = switch bit >> 6 {
+        case 0: filter.0
+        case 1: filter.1
+        case 2: filter.2
+        default: filter.3
+        }
+        guard word & (1 << UInt64(bit & 63)) != 0 else { return false }
         return keys.withUnsafeBufferPointer { keys in
             let mask = keys.count - 1
             var index = Int(truncatingIfNeeded: stored >> shift)
