@@ -29,8 +29,10 @@ public struct JSONWriter: ~Copyable {
     // MARK: - Structure
 
     /// Opens an object (as a value: call after ``key(_:)`` or inside an array).
+    @inline(__always)
     public mutating func beginObject() { beginValue(); append(UInt8(ascii: "{")); depth += 1; needsComma = false }
     /// Closes the innermost object.
+    @inline(__always)
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     /// Opens an array.
     public mutating func beginArray() { beginValue(); append(UInt8(ascii: "[")); depth += 1; needsComma = false }
@@ -41,6 +43,7 @@ public struct JSONWriter: ~Copyable {
     ///
     /// Keys are literals of the report schema: they are copied as they are, without escaping, which
     /// matters because a report writes dozens of keys per actor.
+    @inline(__always)
     public mutating func key(_ name: StaticString) {
         separator()
         // Room for `"name":` reserved once and the name copied in one go (three appends and a closure
@@ -87,9 +90,11 @@ public struct JSONWriter: ~Copyable {
     }
     /// Writes UTF-8 bytes as a string value, escaped per RFC 8259 (a slice of a document, without
     /// making a `String` of it first).
+    @inline(__always)
     public mutating func string(utf8 value: UnsafeBufferPointer<UInt8>) { beginValue(); appendEscaped(value) }
     /// Writes an identifier string made of an ASCII letter and a number (`"e12"`, `"q3"`), the form
     /// report ids take, without building a `String`.
+    @inline(__always)
     public mutating func identifier(_ prefix: Unicode.Scalar, _ number: Int) {
         beginValue()
         append(UInt8(ascii: "\""))
@@ -100,6 +105,7 @@ public struct JSONWriter: ~Copyable {
     /// Writes a string or `null`.
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     /// Writes an integer.
+    @inline(__always)
     public mutating func int(_ value: Int) { beginValue(); appendDigits(value) }
     /// Writes a number rounded to four decimals, the precision scores carry.
     ///
@@ -140,8 +146,10 @@ public struct JSONWriter: ~Copyable {
     // MARK: - Convenience
 
     /// Writes `"name": value` for a string or `null`.
+    @inline(__always)
     public mutating func field(_ name: StaticString, _ value: String?) { key(name); string(value) }
     /// Writes `"name": value` for an integer.
+    @inline(__always)
     public mutating func field(_ name: StaticString, _ value: Int) { key(name); int(value) }
     /// Writes `"name": value` for a number.
     public mutating func field(_ name: StaticString, _ value: Double) { key(name); double(value) }
@@ -243,6 +251,7 @@ public struct JSONWriter: ~Copyable {
         if pretty && depth > 0 { newlineAndIndent() }
     }
 
+    @inline(__always)
     private mutating func close(_ bracket: UInt8) {
         let wasEmpty = !needsComma
         depth -= 1
