@@ -125,9 +125,6 @@ final class EntityMatcher {
 
     /// Proposes candidates for every sentence.
     func match() -> [MentionCandidate] {
-        for index in 0..<facts.count where facts.capitalized[index] {
-            lexicon.prefetchNameLookups(exact: facts.exact[index], folded: facts.folded[index])
-        }
         var candidates: [MentionCandidate] = []
         for sentence in document.sentences {
             var start = sentence.tokens.lowerBound

@@ -125,19 +125,6 @@ public struct ExtractionLexicon: Sendable {
         return verb.lemma
     }
 
-    /// Starts loading, without waiting, what the name lookups of a capitalised token read first in
-    /// the large tables (places, organisations, given names, surnames). Called for a whole document's
-    /// capitalised tokens before matching, so their cache misses overlap instead of each probe
-    /// stalling in turn.
-    func prefetchNameLookups(exact: UInt64, folded: UInt64) {
-        // Through `storage` each time: a local copy of the lexicon set would retain all of its arrays.
-        storage.lexicons.places.names.prefetch(token: exact, case: .exact)
-        storage.lexicons.places.names.prefetch(token: folded, case: .folded)
-        storage.lexicons.organizations.prefetch(token: exact, case: .exact)
-        storage.lexicons.givenNames.prefetch(token: exact, case: .exact)
-        storage.lexicons.surnames.prefetch(token: exact, case: .exact)
-    }
-
     /// True for capitalised words that are never names (`Monday`, `However`).
     func isNonName(_ hash: UInt64) -> Bool { storage.lexicons.nonNames.match(token: hash, case: .exact) != nil }
 }

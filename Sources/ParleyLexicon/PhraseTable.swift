@@ -1,5 +1,3 @@
-import CParleyLexiconSnapshot
-
 /// Which token hashes a lookup compares: case-sensitive or ASCII-case-folded.
 public enum LetterCase: Sendable, Hashable {
     /// Compare ``TokenHash/exact(_:)-(UnsafeBufferPointer<UInt8>)`` hashes: `Will` ≠ `will`, `WHO` ≠ `who`.
@@ -129,17 +127,6 @@ struct HashIndex: Sendable {
     }
 }
 
-extension HashIndex {
-    /// Starts loading the filter word and the home slot of `key` into the cache, so that a probe made
-    /// soon after does not wait for memory. The large tables' slots are megabytes and the filters
-    /// hundreds of kilobytes: a probe that waits for both costs two trips to memory.
-    @usableFromInline func prefetch(_ key: UInt64) {
-        let key = Self.storedKey(key)
-        filter.withUnsafeBufferPointer { parley_prefetch($0.baseAddress! + Self.filterWord(key, mask: filterMask)) }
-        slots.withUnsafeBufferPointer { parley_prefetch($0.baseAddress! + Int(truncatingIfNeeded: key >> shift)) }
-    }
-}
-
 /// A dictionary from token sequences to lexicon entries, with longest-match lookup from any token.
 ///
 /// Phrases are split into tokens like document text (see `Lexicons/README.md`), each token is hashed
@@ -218,18 +205,6 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public func values(of match: PhraseMatch) -> PhraseValues<Value> {
         let index = match.letterCase == .exact ? exactIndex : foldedIndex
         return PhraseValues(values: values, postings: index.postings[Int(match.postings.lowerBound) ..< Int(match.postings.upperBound)])
-    }
-
-    /// Starts loading what a lookup of a phrase starting with the token `hash` will read first, without
-    /// waiting for it: a caller that knows which tokens it will look up issues these together, so the
-    /// cache misses overlap instead of stalling one after another.
-    ///
-    /// - Parameters:
-    ///   - hash: the token's hash, of the variant `letterCase` names.
-    ///   - letterCase: exact or folded.
-    @inlinable
-    public func prefetch(token hash: UInt64, case letterCase: LetterCase) {
-        (letterCase == .exact ? exactIndex : foldedIndex).prefetch(TokenHash.combine(TokenHash.sequenceSeed, hash))
     }
 
     /// The position in ``entries`` of the best entry a match names, so a caller can keep it and read

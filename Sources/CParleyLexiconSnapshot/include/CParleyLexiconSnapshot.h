@@ -16,11 +16,4 @@ static inline const unsigned char *parley_lexicon_snapshot(size_t *count) {
     return parley_lexicon_snapshot_start;
 }
 
-/// Asks the CPU to start loading the cache line at `address` into the caches (all levels), without
-/// waiting for it. Swift has no prefetch of its own; the lexicon lookups use this to overlap the cache
-/// misses of the probes a document will make (see `HashIndex.prefetch`). A hint: it never faults.
-static inline void parley_prefetch(const void *address) {
-    __builtin_prefetch(address, 0, 3);
-}
-
 #endif
