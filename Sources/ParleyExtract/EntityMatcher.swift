@@ -126,6 +126,8 @@ final class EntityMatcher {
     /// Proposes candidates for every sentence.
     func match() -> [MentionCandidate] {
         var candidates: [MentionCandidate] = []
+        // About one candidate per 25 tokens in news text: growing from empty moved them all six times.
+        candidates.reserveCapacity(facts.count / 16 + 8)
         for sentence in document.sentences {
             var start = sentence.tokens.lowerBound
             // Leading lines in capitals ("LONDON 1996-08-30", a headline without a full stop) read
