@@ -89,7 +89,8 @@ final class EntityResolver {
         var affiliation: String?
         var honorific: String?
         var gender: Gender?
-        var mentions: [(tokens: Range<Int>, rule: String)] = []
+        /// Its mentions as the entity will hold them (ranges of text, in the order found).
+        var mentions: [Mention] = []
 
         /// Adds a form unless one with the same bytes is there; `form` is built only when it is new.
         mutating func addForm(key: UInt64, _ form: () -> String) {
@@ -196,7 +197,7 @@ final class EntityResolver {
             }
             if drafts[index].honorific == nil { drafts[index].honorific = candidates[candidateIndex].honorific }
             if drafts[index].gender == nil { drafts[index].gender = candidates[candidateIndex].gender }
-            drafts[index].mentions.append((tokens, candidates[candidateIndex].rule))
+            drafts[index].mentions.append(Mention(range: surfaceRange, rule: candidates[candidateIndex].rule))
             byKey[key] = index
             if type == .person {
                 for tokenKey in drafts[index].nameTokenKeys {
@@ -246,7 +247,7 @@ final class EntityResolver {
     private func addBareOrganization(_ index: Int, _ drafts: inout [Draft], byName: UInt64Map<Int>) -> Bool {
         guard let draft = byName[nameKey(token: index)] else { return false }
         if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
-        drafts[draft].mentions.append((index..<index + 1, "alias"))
+        drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "alias"))
         return true
     }
 
@@ -266,7 +267,7 @@ final class EntityResolver {
               !isVenue(index) else { return false }
         if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
         if index > 0, facts.capitalized[index - 1], facts.sentenceOf[index - 1] == facts.sentenceOf[index] { return false }
-        drafts[draft].mentions.append((index..<index + 1, "team"))
+        drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "team"))
         return true
     }
 
@@ -278,14 +279,15 @@ final class EntityResolver {
            facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
         // Not inside a longer capitalised name ("Trump Tower").
         if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
-        drafts[draft].mentions.append((index..<index + 1, "alias"))
+        drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "alias"))
         drafts[draft].addForm(key: nameKey(token: index)) { facts.text[index] }
         return true
     }
 
     private func finish(_ drafts: consuming [Draft]) -> [Entity] {
         // Entities are numbered in order of first mention.
-        let firstMention = drafts.indices.map { drafts[$0].mentions.lazy.map(\.tokens.lowerBound).min() ?? 0 }
+        // (Mentions never share a token, so text order is token order.)
+        let firstMention = drafts.indices.map { drafts[$0].mentions.lazy.map(\.range.start).min() ?? 0 }
         let order = drafts.indices.sorted { firstMention[$0] < firstMention[$1] }
         var entities: [Entity] = []
         entities.reserveCapacity(drafts.count)
@@ -294,18 +296,14 @@ final class EntityResolver {
             var draft = Draft(type: .person, name: "", nameTokenKeys: [], fullNameKey: 0)
             swap(&draft, &drafts[draftIndex])
             // Mostly in order already (bare mentions are added after the others).
-            if zip(draft.mentions, draft.mentions.dropFirst()).contains(where: { $0.tokens.lowerBound > $1.tokens.lowerBound }) {
-                draft.mentions.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-            }
-            let mentions = draft.mentions.map { mention in
-                Mention(range: TextRange(document.tokens[mention.tokens.lowerBound].range.start,
-                                         document.tokens[mention.tokens.upperBound - 1].range.end), rule: mention.rule)
+            if zip(draft.mentions, draft.mentions.dropFirst()).contains(where: { $0.range.start > $1.range.start }) {
+                draft.mentions.sort { $0.range.start < $1.range.start }
             }
             var aliases: [String] = []
             for form in draft.forms where form != draft.name && !aliases.contains(form) { aliases.append(form) }
             entities.append(Entity(index: entities.count, type: draft.type, name: draft.name, aliases: aliases, roles: draft.roles,
                                    affiliation: draft.affiliation, honorific: draft.honorific, gender: draft.gender,
-                                   mentions: mentions))
+                                   mentions: draft.mentions))
         }
         return entities
     }
