@@ -100,9 +100,8 @@ public struct ExtractionLexicon: Sendable {
     /// True for surnames that are not also common words.
     func isSurname(_ hash: UInt64) -> Bool {
         guard let match = storage.lexicons.surnames.match(token: hash, case: .exact) else { return false }
-        return storage.lexicons.surnames.values(of: match).indices.contains { position in
-            let entry = storage.lexicons.surnames.entryIndex(of: match, at: position)
-            return storage.lexicons.surnames.withEntries { !$0[entry].isAmbiguous }
+        return storage.lexicons.surnames.withEntries { surnames in
+            (0..<match.postings.count).contains { !surnames[storage.lexicons.surnames.entryIndex(of: match, at: $0)].isAmbiguous }
         }
     }
 

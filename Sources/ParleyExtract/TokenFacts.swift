@@ -185,18 +185,14 @@ struct TokenTexts {
     /// Whether token `index` holds the ASCII byte `byte` (which never occurs inside a multi-byte
     /// character, so the answer is the same for any token): a cheap test before a rule compares suffixes.
     func contains(_ index: Int, byte: UInt8) -> Bool {
-        let range = tokens[index].range
-        return source.utf8.withContiguousStorageIfAvailable {
-            UnsafeBufferPointer(rebasing: $0[range.start..<range.end]).contains(byte)
-        } ?? self[index].utf8.contains(byte)
+        withBytes(of: index) { $0.contains(byte) }
     }
 
     /// `body` over the token's bytes if they are all ASCII; nil otherwise, where `String` comparison
     /// (canonical equivalence: the Kelvin sign equals `K`) can differ from comparing bytes.
     private func withASCIIBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool? {
         guard isASCII[index] else { return nil }
-        let range = tokens[index].range
-        return source.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
+        return withBytes(of: index, body)
     }
 
     /// Whether `bytes` (lowered if asked) equal `word`, which has as many bytes.

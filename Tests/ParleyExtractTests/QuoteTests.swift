@@ -1,4 +1,4 @@
-import ParleyExtract
+@testable import ParleyExtract
 import ParleyModel
 import ParleyTestSupport
 import ParleyText
@@ -327,5 +327,22 @@ import Testing
     @Test func offByDefault() throws {
         let document = try extract("Foreign Minister Sergei Lavrov cautioned that significant amendments would alter the situation.")
         #expect(document.quotes.isEmpty)
+    }
+}
+
+/// The quotation marks `QuoteFinder` tells from their bytes: every mark it knows, and near misses.
+@Suite struct QuoteCharacterTests {
+    @Test(arguments: [
+        ("\"", QuoteFinder.QuoteCharacter.straightDouble), ("'", .straightSingle),
+        ("“", .leftDouble), ("”", .rightDouble), ("„", .lowDouble), ("‘", .leftSingle), ("’", .rightSingle),
+        ("«", .leftGuillemet), ("»", .rightGuillemet), ("‹", .leftSingleGuillemet), ("›", .rightSingleGuillemet),
+    ])
+    func recognisesEachMark(text: String, expected: QuoteFinder.QuoteCharacter) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { QuoteFinder.QuoteCharacter(bytes: $0) } == expected)
+    }
+
+    @Test(arguments: ["", "a", "\"\"", "“a", "—", "…", "‚", "¡", "\u{201F}", "\u{2039}\u{0301}"])
+    func refusesOtherText(text: String) {
+        #expect(Array(text.utf8).withUnsafeBufferPointer { QuoteFinder.QuoteCharacter(bytes: $0) } == nil)
     }
 }
