@@ -69,15 +69,17 @@ final class TokenFacts {
             }
         }
         let isASCII = Array(ascii)
-        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, lowered: false)
-        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, lowered: true)
+        let exactHashes = Array(exact)
+        let foldedHashes = Array(folded)
+        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: exactHashes, lowered: false)
+        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: foldedHashes, lowered: true)
         self.length = Array(length)
         self.kinds = Array(kinds)
         self.capitalized = Array(capitalized)
         self.allCaps = Array(allCaps)
         self.sentenceOf = sentenceOf
-        self.exact = Array(exact)
-        self.folded = Array(folded)
+        self.exact = exactHashes
+        self.folded = foldedHashes
     }
 
     var count: Int { kinds.count }
@@ -138,13 +140,26 @@ final class TokenFacts {
 
 /// The tokens of one document as `String`s, made when a rule reads one: most tokens are only ever
 /// looked up by hash, so building a `String` (or two) for each of them up front was wasted work.
-struct TokenTexts {
+///
+/// A class: the matchers call it through ``TokenFacts`` tens of thousands of times per document, and
+/// each call on a struct copied it out, retaining and releasing its four arrays and its string.
+final class TokenTexts {
     let source: String
     let tokens: [Token]
     /// Whether each token's bytes are all ASCII (so comparing bytes is comparing strings).
     let isASCII: [Bool]
+    /// Each token's ``TokenHash``: exact, or ASCII-case-folded when the strings are lower-cased.
+    let hashes: [UInt64]
     /// Whether the strings are lower-cased (ASCII directly, other text with `lowercased()`).
     let lowered: Bool
+
+    init(source: String, tokens: [Token], isASCII: [Bool], hashes: [UInt64], lowered: Bool) {
+        self.source = source
+        self.tokens = tokens
+        self.isASCII = isASCII
+        self.hashes = hashes
+        self.lowered = lowered
+    }
 
     /// The text of token `index`.
     subscript(index: Int) -> String {
@@ -159,7 +174,18 @@ struct TokenTexts {
 
     /// Whether token `index` reads `word` (lower-cased when these texts are), as `self[index] == word`
     /// would say, without building a `String` for an ASCII token.
+    @inline(__always)
     func equals(_ index: Int, _ word: StaticString) -> Bool {
+        // An ASCII token and a short ASCII word (every call site's) are compared by the token's hash,
+        // which the matchers computed anyway: no bytes are read. The folded hash folds ASCII letters
+        // only, so for ASCII text this is the byte comparison below, but for a 64-bit collision.
+        // Other tokens take the string path: `String` holds the Kelvin sign equal to `K`.
+        if word.isASCII, word.utf8CodeUnitCount <= 8, isASCII[index] { return hashes[index] == Self.hash(ofASCII: word) }
+        return slowEquals(index, word)
+    }
+
+    /// ``equals(_:_:)`` for a long or non-ASCII word, on the bytes (or the strings).
+    private func slowEquals(_ index: Int, _ word: StaticString) -> Bool {
         withASCIIBytes(of: index) { bytes in
             word.withUTF8Buffer { bytes.count == $0.count && Self.matches(bytes, $0, lowered: lowered) }
         } ?? (self[index] == word.description)
@@ -173,6 +199,16 @@ struct TokenTexts {
                 bytes.count >= $0.count && Self.matches(UnsafeBufferPointer(rebasing: bytes[(bytes.count - $0.count)...]), $0, lowered: lowered)
             }
         } ?? self[index].hasSuffix(suffix.description)
+    }
+
+    /// The ``TokenHash`` of an ASCII word of at most eight bytes; exact and folded agree on a word
+    /// without capitals. Inlined with a literal, it folds to a constant.
+    @inline(__always)
+    private static func hash(ofASCII word: StaticString) -> UInt64 {
+        var packed: UInt64 = 0
+        let start = word.utf8Start
+        for offset in 0 ..< word.utf8CodeUnitCount { packed |= UInt64(start[offset]) << UInt64(8 * offset) }
+        return TokenHash.exactAndFolded(asciiWord: packed, count: word.utf8CodeUnitCount).exact
     }
 
     /// `body` over the token's UTF-8 bytes as they are in the text (never lower-cased).
