@@ -46,6 +46,7 @@ final class TokenFacts {
             length.deallocate(); kinds.deallocate(); capitalized.deallocate()
             allCaps.deallocate(); exact.deallocate(); folded.deallocate(); ascii.deallocate()
         }
+        var hasTwins = false
         document.withUTF8 { bytes in
             for (index, token) in tokens.enumerated() {
                 let range = token.range.start..<token.range.end
@@ -60,6 +61,7 @@ final class TokenFacts {
                     let slice = UnsafeBufferPointer(rebasing: bytes[range])
                     (exact[index], folded[index]) = TokenHash.exactAndFolded(slice)
                     shape = Self.shape(of: slice)
+                    if shape.length != byteCount, !hasTwins { hasTwins = TokenTexts.hasUnicodeTwins(slice) }
                 }
                 kinds[index] = token.kind
                 length[index] = shape.length
@@ -71,8 +73,10 @@ final class TokenFacts {
         let isASCII = Array(ascii)
         let exactHashes = Array(exact)
         let foldedHashes = Array(folded)
-        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: exactHashes, lowered: false)
-        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: foldedHashes, lowered: true)
+        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: exactHashes, lowered: false,
+                               hasUnicodeTwins: hasTwins)
+        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: foldedHashes, lowered: true,
+                                hasUnicodeTwins: hasTwins)
         self.length = Array(length)
         self.kinds = Array(kinds)
         self.capitalized = Array(capitalized)
@@ -152,13 +156,16 @@ final class TokenTexts {
     let hashes: [UInt64]
     /// Whether the strings are lower-cased (ASCII directly, other text with `lowercased()`).
     let lowered: Bool
+    /// Whether the document holds a character `String` equates with ASCII text (``hasUnicodeTwins(_:)``).
+    let hasUnicodeTwins: Bool
 
-    init(source: String, tokens: [Token], isASCII: [Bool], hashes: [UInt64], lowered: Bool) {
+    init(source: String, tokens: [Token], isASCII: [Bool], hashes: [UInt64], lowered: Bool, hasUnicodeTwins: Bool) {
         self.source = source
         self.tokens = tokens
         self.isASCII = isASCII
         self.hashes = hashes
         self.lowered = lowered
+        self.hasUnicodeTwins = hasUnicodeTwins
     }
 
     /// The text of token `index`.
@@ -174,19 +181,16 @@ final class TokenTexts {
 
     /// Whether token `index` reads `word` (lower-cased when these texts are), as `self[index] == word`
     /// would say, without building a `String` for an ASCII token.
-    @inline(__always)
     func equals(_ index: Int, _ word: StaticString) -> Bool {
-        // An ASCII token and a short ASCII word (every call site's) are compared by the token's hash,
-        // which the matchers computed anyway: no bytes are read. The folded hash folds ASCII letters
-        // only, so for ASCII text this is the byte comparison below, but for a 64-bit collision.
-        // Other tokens take the string path: `String` holds the Kelvin sign equal to `K`.
-        if word.isASCII, word.utf8CodeUnitCount <= 8, isASCII[index] { return hashes[index] == Self.hash(ofASCII: word) }
-        return slowEquals(index, word)
-    }
-
-    /// ``equals(_:_:)`` for a long or non-ASCII word, on the bytes (or the strings).
-    private func slowEquals(_ index: Int, _ word: StaticString) -> Bool {
-        withASCIIBytes(of: index) { bytes in
+        // A short ASCII word (every call site's) is compared with the token's hash, which the matchers
+        // computed anyway: no bytes are read. The folded hash folds ASCII letters only, so this is the
+        // byte comparison below, but for a 64-bit collision. `String` also equates a few non-ASCII
+        // characters with ASCII ones: in a document holding one, a mismatch goes on to the string path.
+        if word.isASCII, word.utf8CodeUnitCount <= 8 {
+            if hashes[index] == Self.hash(ofASCII: word) { return true }
+            if !hasUnicodeTwins { return false }
+        }
+        return withASCIIBytes(of: index) { bytes in
             word.withUTF8Buffer { bytes.count == $0.count && Self.matches(bytes, $0, lowered: lowered) }
         } ?? (self[index] == word.description)
     }
@@ -202,13 +206,28 @@ final class TokenTexts {
     }
 
     /// The ``TokenHash`` of an ASCII word of at most eight bytes; exact and folded agree on a word
-    /// without capitals. Inlined with a literal, it folds to a constant.
+    /// without capitals.
     @inline(__always)
     private static func hash(ofASCII word: StaticString) -> UInt64 {
         var packed: UInt64 = 0
         let start = word.utf8Start
         for offset in 0 ..< word.utf8CodeUnitCount { packed |= UInt64(start[offset]) << UInt64(8 * offset) }
         return TokenHash.exactAndFolded(asciiWord: packed, count: word.utf8CodeUnitCount).exact
+    }
+
+    /// Whether `text` holds a character that `String` equates with ASCII text: the Kelvin sign
+    /// (canonically `K`, lower-cased `k`), the Greek question mark (`;`) and the Greek varia ("`").
+    static func hasUnicodeTwins(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 2 else { return false }
+        for index in 0 ..< text.count - 1 {
+            switch (text[index], text[index + 1]) {
+            case (0xCD, 0xBE): return true
+            case (0xE2, 0x84): if index + 2 < text.count, text[index + 2] == 0xAA { return true }
+            case (0xE1, 0xBF): if index + 2 < text.count, text[index + 2] == 0xAF { return true }
+            default: break
+            }
+        }
+        return false
     }
 
     /// `body` over the token's UTF-8 bytes as they are in the text (never lower-cased).

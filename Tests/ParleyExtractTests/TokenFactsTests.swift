@@ -8,10 +8,23 @@ import Testing
 /// `TokenTexts` compares tokens without building strings; it must answer exactly as `String` would.
 @Suite struct TokenFactsTests {
     /// Text with ASCII words in every case, punctuation, curly apostrophes, letters outside ASCII and
-    /// the Kelvin sign, which `String` holds canonically equal to `K`.
-    static let sample = "PUT it, Put: according TO the İstanbul café’s \u{212A}ing K said, “Crowding” & Co. (I) ran-led"
+    /// the characters `String` holds canonically equal to ASCII ones: the Kelvin sign (`K`), the
+    /// Greek question mark (`;`) and the Greek varia ("`").
+    static let sample = "PUT it, Put: according TO the İstanbul café’s \u{212A}ing K said, “Crowding” & Co. (I) ran-led \u{037E} ; \u{1FEF} `"
     static let words: [StaticString] = ["put", "PUT", "Put", "it", ",", ":", "to", "according", "the", "&", "(", "I", "i",
-                                        "K", "k", "king", "“", "café’s", "co", "."]
+                                        "K", "k", "king", "“", "café’s", "co", ".", ";", "`"]
+
+    /// The same comparisons in a document without such characters, where `equals` answers from hashes alone.
+    @Test func equalsAnswersAsStringEqualityInASCIIText() throws {
+        let facts = TokenFacts(try SegmentationAnnotator().annotate(DocumentBuilder.plain("PUT it, Put: according TO the King; said `so` (I) ran-led café")))
+        #expect(!facts.text.hasUnicodeTwins)
+        for index in 0..<facts.count {
+            for word in Self.words {
+                #expect(facts.text.equals(index, word) == (facts.text[index] == word.description), "\(facts.text[index]) = \(word)")
+                #expect(facts.lower.equals(index, word) == (facts.lower[index] == word.description), "\(facts.lower[index]) = \(word)")
+            }
+        }
+    }
     static let suffixes: [StaticString] = ["ing", "ING", "-led", "s", "’s", "t", ""]
 
     let facts: TokenFacts
@@ -21,6 +34,7 @@ import Testing
     }
 
     @Test func equalsAnswersAsStringEquality() {
+        #expect(facts.text.hasUnicodeTwins)
         for index in 0..<facts.count {
             for word in Self.words {
                 #expect(facts.text.equals(index, word) == (facts.text[index] == word.description), "\(facts.text[index]) = \(word)")
