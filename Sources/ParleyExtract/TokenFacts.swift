@@ -181,16 +181,24 @@ final class TokenTexts {
 
     /// Whether token `index` reads `word` (lower-cased when these texts are), as `self[index] == word`
     /// would say, without building a `String` for an ASCII token.
+    @inline(__always)
     func equals(_ index: Int, _ word: StaticString) -> Bool {
         // A short ASCII word (every call site's) is compared with the token's hash, which the matchers
         // computed anyway: no bytes are read. The folded hash folds ASCII letters only, so this is the
         // byte comparison below, but for a 64-bit collision. `String` also equates a few non-ASCII
         // characters with ASCII ones: in a document holding one, a mismatch goes on to the string path.
         if word.isASCII, word.utf8CodeUnitCount <= 8 {
-            if hashes[index] == Self.hash(ofASCII: word) { return true }
+            if hashes[index] == asciiWordHash(word) { return true }
             if !hasUnicodeTwins { return false }
         }
-        return withASCIIBytes(of: index) { bytes in
+        return slowEquals(index, word)
+    }
+
+    /// ``equals(_:_:)`` on the bytes, or on strings for a token outside ASCII; kept out of line so
+    /// the hash comparison above inlines into the rules.
+    @inline(never)
+    private func slowEquals(_ index: Int, _ word: StaticString) -> Bool {
+        withASCIIBytes(of: index) { bytes in
             word.withUTF8Buffer { bytes.count == $0.count && Self.matches(bytes, $0, lowered: lowered) }
         } ?? (self[index] == word.description)
     }
@@ -203,16 +211,6 @@ final class TokenTexts {
                 bytes.count >= $0.count && Self.matches(UnsafeBufferPointer(rebasing: bytes[(bytes.count - $0.count)...]), $0, lowered: lowered)
             }
         } ?? self[index].hasSuffix(suffix.description)
-    }
-
-    /// The ``TokenHash`` of an ASCII word of at most eight bytes; exact and folded agree on a word
-    /// without capitals.
-    @inline(__always)
-    private static func hash(ofASCII word: StaticString) -> UInt64 {
-        var packed: UInt64 = 0
-        let start = word.utf8Start
-        for offset in 0 ..< word.utf8CodeUnitCount { packed |= UInt64(start[offset]) << UInt64(8 * offset) }
-        return TokenHash.exactAndFolded(asciiWord: packed, count: word.utf8CodeUnitCount).exact
     }
 
     /// Whether `text` holds a character that `String` equates with ASCII text: the Kelvin sign
@@ -276,4 +274,14 @@ final class TokenTexts {
             return slice.count
         }
     }
+}
+
+/// The ``TokenHash`` of an ASCII word of at most eight bytes; exact and folded agree on a word
+/// without capitals. Transparent, so a literal's hash folds to a constant where it is compared.
+@_transparent
+func asciiWordHash(_ word: StaticString) -> UInt64 {
+    var packed: UInt64 = 0
+    let start = word.utf8Start
+    for offset in 0 ..< word.utf8CodeUnitCount { packed |= UInt64(start[offset]) << UInt64(8 * offset) }
+    return TokenHash.exactAndFolded(asciiWord: packed, count: word.utf8CodeUnitCount).exact
 }
