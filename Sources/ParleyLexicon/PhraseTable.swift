@@ -190,8 +190,10 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// - Returns: the match, or nil when no one-token phrase has this hash.
     @inlinable
     public func match(token hash: UInt64, case letterCase: LetterCase) -> PhraseMatch? {
-        let index = letterCase == .exact ? exactIndex : foldedIndex
-        guard let slot = index.slot(for: TokenHash.combine(TokenHash.sequenceSeed, hash)), slot.start < slot.end else {
+        // Each index is probed where it is stored: choosing one into a local copied it, retaining and
+        // releasing its three arrays on every lookup.
+        let key = TokenHash.combine(TokenHash.sequenceSeed, hash)
+        guard let slot = letterCase == .exact ? exactIndex.slot(for: key) : foldedIndex.slot(for: key), slot.start < slot.end else {
             return nil
         }
         return PhraseMatch(length: 1, postings: slot.start ..< slot.end, letterCase: letterCase)
