@@ -42,12 +42,16 @@ public struct DocumentReportFormatter: Sendable {
         json.field("words", document.tokens.reduce(0) { $0 + ($1.kind == .word ? 1 : 0) })
         json.endObject()
         if includeText { json.field("text", document.text) }
-        json.key("entities")
-        writeEntities(document, offsets, into: &json)
-        json.key("quotes")
-        writeQuotes(document, offsets, into: &json)
-        json.key("stance")
-        writeStance(document, offsets, into: &json)
+        // The text's bytes once for every section: each mention, quote and evidence item slices them.
+        document.withUTF8 { text in
+            let sections = Sections(document: document, text: text, offsets: offsets)
+            json.key("entities")
+            sections.writeEntities(into: &json)
+            json.key("quotes")
+            sections.writeQuotes(into: &json)
+            json.key("stance")
+            sections.writeStance(into: &json)
+        }
         json.key("warnings")
         json.beginArray()
         for warning in document.warnings {
@@ -89,92 +93,109 @@ public struct DocumentReportFormatter: Sendable {
         json.field("dateline", metadata.dateline)
         json.endObject()
     }
+}
 
-    func writeRange(_ range: TextRange, _ offsets: ScalarOffsetMap, _ document: Document,
-                    keys: (start: StaticString, end: StaticString, text: StaticString?) = ("start", "end", "text"),
-                    into json: inout JSONWriter) {
-        json.field(keys.start, offsets.scalarOffset(range.start))
-        json.field(keys.end, offsets.scalarOffset(range.end))
-        if let textKey = keys.text { writeText(range, document, key: textKey, into: &json) }
-    }
+extension DocumentReportFormatter {
+    /// The entities, quotes and stance sections of one document's report, over the text's bytes.
+    ///
+    /// Entities, mentions, quotes and evidence are read in place by index: a `for … in` loop copied
+    /// each value out, retaining its strings and arrays.
+    struct Sections {
+        let document: Document
+        let text: UnsafeBufferPointer<UInt8>
+        let offsets: ScalarOffsetMap
 
-    /// Writes `"key": "<the text of range>"`, escaped straight from the document's bytes.
-    func writeText(_ range: TextRange, _ document: Document, key: StaticString, into json: inout JSONWriter) {
-        json.key(key)
-        document.withUTF8 { json.string(utf8: UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
-    }
-
-    func writeEntities(_ document: Document, _ offsets: ScalarOffsetMap, into json: inout JSONWriter) {
-        json.beginArray()
-        for entity in document.entities {
-            json.beginObject()
-            json.key("id"); json.identifier("e", entity.index)
-            json.field("type", entity.type.rawValue)
-            json.field("name", entity.name)
-            json.key("aliases"); json.strings(entity.aliases)
-            json.key("roles"); json.strings(entity.roles)
-            json.field("affiliation", entity.affiliation)
-            if let honorific = entity.honorific { json.field("honorific", honorific) }
-            json.key("mentions")
+        func writeEntities(into json: inout JSONWriter) {
             json.beginArray()
-            for mention in entity.mentions {
+            let entities = document.entities
+            for index in entities.indices {
                 json.beginObject()
-                writeRange(mention.range, offsets, document, into: &json)
-                json.field("rule", mention.rule)
+                json.key("id"); json.identifier("e", entities[index].index)
+                json.field("type", entities[index].type.rawValue)
+                json.field("name", entities[index].name)
+                json.key("aliases"); json.strings(entities[index].aliases)
+                json.key("roles"); json.strings(entities[index].roles)
+                json.field("affiliation", entities[index].affiliation)
+                if let honorific = entities[index].honorific { json.field("honorific", honorific) }
+                json.key("mentions")
+                json.beginArray()
+                for mention in entities[index].mentions.indices {
+                    json.beginObject()
+                    writeRange(entities[index].mentions[mention].range, into: &json)
+                    json.field("rule", entities[index].mentions[mention].rule)
+                    json.endObject()
+                }
+                json.endArray()
                 json.endObject()
             }
             json.endArray()
-            json.endObject()
         }
-        json.endArray()
-    }
 
-    func writeQuotes(_ document: Document, _ offsets: ScalarOffsetMap, into json: inout JSONWriter) {
-        json.beginArray()
-        for (index, quote) in document.quotes.enumerated() {
-            json.beginObject()
-            json.key("id"); json.identifier("q", index + 1)
-            writeText(quote.range, document, key: "text", into: &json)
-            writeRange(quote.range, offsets, document, keys: ("start", "end", nil), into: &json)
-            json.key("speaker"); if let speaker = quote.speaker { json.identifier("e", speaker) } else { json.null() }
-            let speakerName = quote.speaker.flatMap { $0 < document.entities.count ? document.entities[$0].name : nil }
-            json.field("speakerName", speakerName ?? quote.speakerText)
-            json.field("cue", quote.cue)
-            json.field("kind", quote.kind.rawValue)
-            json.field("rule", quote.rule)
-            json.endObject()
-        }
-        json.endArray()
-    }
-
-    func writeStance(_ document: Document, _ offsets: ScalarOffsetMap, into json: inout JSONWriter) {
-        json.beginArray()
-        for actor in document.stance {
-            let entity = actor.entity < document.entities.count ? document.entities[actor.entity] : nil
-            json.beginObject()
-            json.key("actor"); json.identifier("e", actor.entity)
-            json.field("name", entity?.name)
-            json.field("type", entity?.type.rawValue)
-            json.field("optimism", actor.optimism)
-            json.field("skepticism", actor.skepticism)
-            json.field("net", actor.net)
-            json.key("evidence")
+        func writeQuotes(into json: inout JSONWriter) {
             json.beginArray()
-            for evidence in actor.evidence {
+            let quotes = document.quotes
+            for index in quotes.indices {
                 json.beginObject()
-                writeText(evidence.sentence, document, key: "sentence", into: &json)
-                writeRange(evidence.sentence, offsets, document, keys: ("start", "end", nil), into: &json)
-                json.field("cue", evidence.cue)
-                writeRange(evidence.cueRange, offsets, document, keys: ("cueStart", "cueEnd", "cueText"), into: &json)
-                json.field("polarity", evidence.polarity.rawValue)
-                json.field("weight", evidence.weight)
-                json.field("rule", evidence.rule)
-                json.field("negated", evidence.negated)
+                json.key("id"); json.identifier("q", index + 1)
+                writeText(quotes[index].range, key: "text", into: &json)
+                writeRange(quotes[index].range, keys: ("start", "end", nil), into: &json)
+                let speaker = quotes[index].speaker
+                json.key("speaker"); if let speaker { json.identifier("e", speaker) } else { json.null() }
+                let speakerName = speaker.flatMap { $0 < document.entities.count ? document.entities[$0].name : nil }
+                json.field("speakerName", speakerName ?? quotes[index].speakerText)
+                json.field("cue", quotes[index].cue)
+                json.field("kind", quotes[index].kind.rawValue)
+                json.field("rule", quotes[index].rule)
                 json.endObject()
             }
             json.endArray()
-            json.endObject()
         }
-        json.endArray()
+
+        func writeStance(into json: inout JSONWriter) {
+            json.beginArray()
+            let stance = document.stance
+            for index in stance.indices {
+                let entity = stance[index].entity
+                let known = entity < document.entities.count
+                json.beginObject()
+                json.key("actor"); json.identifier("e", entity)
+                json.field("name", known ? document.entities[entity].name : nil)
+                json.field("type", known ? document.entities[entity].type.rawValue : nil)
+                json.field("optimism", stance[index].optimism)
+                json.field("skepticism", stance[index].skepticism)
+                json.field("net", stance[index].net)
+                json.key("evidence")
+                json.beginArray()
+                let evidence = stance[index].evidence
+                for item in evidence.indices {
+                    json.beginObject()
+                    writeText(evidence[item].sentence, key: "sentence", into: &json)
+                    writeRange(evidence[item].sentence, keys: ("start", "end", nil), into: &json)
+                    json.field("cue", evidence[item].cue)
+                    writeRange(evidence[item].cueRange, keys: ("cueStart", "cueEnd", "cueText"), into: &json)
+                    json.field("polarity", evidence[item].polarity.rawValue)
+                    json.field("weight", evidence[item].weight)
+                    json.field("rule", evidence[item].rule)
+                    json.field("negated", evidence[item].negated)
+                    json.endObject()
+                }
+                json.endArray()
+                json.endObject()
+            }
+            json.endArray()
+        }
+
+        func writeRange(_ range: TextRange, keys: (start: StaticString, end: StaticString, text: StaticString?) = ("start", "end", "text"),
+                        into json: inout JSONWriter) {
+            json.field(keys.start, offsets.scalarOffset(range.start))
+            json.field(keys.end, offsets.scalarOffset(range.end))
+            if let textKey = keys.text { writeText(range, key: textKey, into: &json) }
+        }
+
+        /// Writes `"key": "<the text of range>"`, escaped straight from the document's bytes.
+        func writeText(_ range: TextRange, key: StaticString, into json: inout JSONWriter) {
+            json.key(key)
+            json.string(utf8: UnsafeBufferPointer(rebasing: text[range.start..<range.end]))
+        }
     }
 }
