@@ -79,7 +79,7 @@ public struct LexiconSet: Sendable {
     /// text instead, with the same result. The bundled files are validated by the test suite, so a
     /// failure here is a build defect and stops the process with the file and line at fault.
     public static let bundled: LexiconSet = {
-        if let lexicons = try? LexiconSnapshot.decode(LexiconSnapshot.embedded) { return lexicons }
+        if let lexicons = try? LexiconSnapshot.decode(LexiconSnapshot.embedded, permanent: true) { return lexicons }
         do {
             return try load(overrides: [String: String]())
         } catch {

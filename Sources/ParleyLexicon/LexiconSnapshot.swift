@@ -5,26 +5,27 @@ import Dispatch
 /// parsing and hashing 160,000 TSV rows.
 ///
 /// Building the tables from the embedded TSV files costs ~300 M instructions (~20 ms on two threads);
-/// reading the snapshot copies the hash slots, postings and Bloom filters as they are and decodes the
-/// entries, which costs a few milliseconds. The TSV files stay the source of truth: the snapshot is
-/// regenerated from them by `swift run -c release parley-lexicon-snapshot` (which
-/// `scripts/embed-lexicons.py` runs), and the test suite fails when it differs from a fresh build of
-/// the bundled files, so it cannot silently go stale. At run time a snapshot whose format version or
-/// recorded file sizes do not match the embedded files is ignored and the tables are built from the
-/// TSV text instead (slower, never wrong).
+/// reading the snapshot decodes the entries and uses the hash indexes (slots, postings and Bloom
+/// filters, 12 MB) where they lie in the binary, without copying them. The TSV files stay the source
+/// of truth: the snapshot is regenerated from them by `swift run -c release parley-lexicon-snapshot`
+/// (which `scripts/embed-lexicons.py` runs), and the test suite fails when it differs from a fresh
+/// build of the bundled files, so it cannot silently go stale. At run time a snapshot whose format
+/// version or recorded file sizes do not match the embedded files is ignored and the tables are
+/// built from the TSV text instead (slower, never wrong).
 ///
-/// Format (little-endian, unaligned): magic, format version, the byte count of every bundled file, the
-/// gazetteer behind its length (place names, demonyms, and the countries as positions among the names'
-/// entries), then the other tables of ``LexiconSet`` in declaration order. A table is its entries
-/// (unless it shares another table's), then for each of its two indexes: the size, and every occupied
-/// slot as (gap from the previous slot, key, number of postings); the postings and the Bloom filter
-/// words as they are in memory; then `maxTokens` and `phraseCount`. Postings and filters are copied as
-/// raw little-endian memory, which every platform Swift targets is.
+/// Format (little-endian, unaligned but for the raw arrays): magic, format version, the byte count
+/// of every bundled file, the gazetteer behind its length (place names, demonyms, and the countries
+/// as positions among the names' entries; it starts on a 16-byte boundary), then the other tables of
+/// ``LexiconSet`` in declaration order. A table is its entries (unless it shares another table's),
+/// then for each of its two indexes: the slot, posting and filter counts and the shift, then the
+/// slots (16-byte aligned), the postings and the filter words (8-byte aligned) as they are in memory;
+/// then `maxTokens` and `phraseCount`. Raw arrays are little-endian memory, which every platform
+/// Swift targets is; alignment counts from the start of the snapshot, which the assembler aligns.
 enum LexiconSnapshot {
     /// "PRLXSNAP", little-endian.
     static let magic: UInt64 = 0x5041_4E53_584C_5250
     /// Bumped whenever the layout of the bytes changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
 
     /// Why a snapshot could not be read.
     enum Failure: Error, Equatable {
@@ -65,6 +66,8 @@ enum LexiconSnapshot {
         places.u32(UInt32(countries.count))
         for name in countries { places.u32(UInt32(position[lexicons.places.countries[name]!]!)) }
         writer.u64(UInt64(places.bytes.count))
+        // The gazetteer's raw arrays are aligned within it, so it starts aligned.
+        writer.align(16)
         writer.append(places)
         writer.table(lexicons.organizations)
         writer.table(lexicons.givenNames)
@@ -88,8 +91,9 @@ enum LexiconSnapshot {
     /// building them from text does): most of the time goes to first touches of fresh memory.
     ///
     /// - Throws: ``Failure`` for anything but a complete, current snapshot; never traps on bad bytes.
-    static func decode(_ bytes: UnsafeRawBufferPointer, fileSizes: [UInt64] = bundledFileSizes) throws(Failure) -> LexiconSet {
-        var reader = SnapshotReader(bytes)
+    static func decode(_ bytes: UnsafeRawBufferPointer, fileSizes: [UInt64] = bundledFileSizes,
+                       permanent: Bool = false) throws(Failure) -> LexiconSet {
+        var reader = SnapshotReader(bytes, permanent: permanent)
         guard try reader.u64() == magic else { throw .malformed("not a lexicon snapshot") }
         let version = try reader.u32()
         guard version == formatVersion else { throw .stale("format version \(version), expected \(formatVersion)") }
@@ -98,6 +102,7 @@ enum LexiconSnapshot {
         for _ in 0 ..< count { sizes.append(try reader.u64()) }
         guard sizes == fileSizes else { throw .stale("made from other lexicon files") }
         let placesLength = try reader.u64()
+        try reader.align(16)
         guard placesLength <= UInt64(reader.remaining) else { throw .malformed("gazetteer length \(placesLength) exceeds the data") }
         // Raw buffers are not Sendable; each thread reads its own part of the immutable bytes.
         nonisolated(unsafe) let placesPart = try reader.part(Int(placesLength))
@@ -172,43 +177,25 @@ struct SnapshotWriter {
         u8(UInt8(E.byteTable.firstIndex { $0.1 == value }!))
     }
 
-    /// An array of plain integers, copied as they are in memory (little-endian machines only).
-    mutating func raw<T: FixedWidthInteger>(_ values: [T]) {
-        u32(UInt32(values.count))
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    /// Zero bytes up to the next multiple of `alignment` (a raw array's element alignment), counted
+    /// from the start of this writer's bytes.
+    mutating func align(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
-    /// An unsigned LEB128 number: most slot gaps and posting counts fit in one byte.
-    mutating func varint(_ value: Int) {
-        var rest = UInt(value)
-        while rest >= 0x80 {
-            u8(UInt8(truncatingIfNeeded: rest) | 0x80)
-            rest >>= 7
-        }
-        u8(UInt8(rest))
-    }
-
-    /// An index as its occupied slots in slot order: the gap from the previous one, the key and the
-    /// number of postings. Each slot's postings start where the previous slot's end (compaction
-    /// writes them in slot order), so the ranges need not be stored.
+    /// An index as it lies in memory, so the reader can use it in place: the slot count, the shift,
+    /// the posting and filter counts, then the slots (16-byte aligned), the postings and the filter
+    /// words.
     mutating func index(_ index: HashIndex) {
         u32(UInt32(index.slots.count))
         u32(UInt32(index.shift))
-        let occupied = index.slots.indices.filter { index.slots[$0].key != 0 }
-        u32(UInt32(occupied.count))
-        var previous = 0
-        var next: Int32 = 0
-        for slot in occupied {
-            let entry = index.slots[slot]
-            precondition(entry.start == next, "postings not in slot order")
-            varint(slot - previous)
-            u64(entry.key)
-            varint(Int(entry.end - entry.start))
-            previous = slot
-            next = entry.end
-        }
-        raw(index.postings)
-        raw(index.filter)
+        u32(UInt32(index.postings.count))
+        u32(UInt32(index.filter.count))
+        align(16)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(index.slots.buffer))
+        bytes.append(contentsOf: UnsafeRawBufferPointer(index.postings.buffer))
+        align(8)
+        bytes.append(contentsOf: UnsafeRawBufferPointer(index.filter.buffer))
     }
 
     /// A table; `sharingValues` leaves out entries the reader already has (demonyms index the places).
@@ -228,8 +215,14 @@ struct SnapshotWriter {
 struct SnapshotReader {
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
+    /// Whether the bytes live as long as the program (the compiled-in snapshot), so indexes may be
+    /// used where they lie.
+    let permanent: Bool
 
-    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(_ bytes: UnsafeRawBufferPointer, permanent: Bool = false) {
+        self.bytes = bytes
+        self.permanent = permanent
+    }
 
     var isAtEnd: Bool { offset == bytes.count }
     var remaining: Int { bytes.count - offset }
@@ -237,7 +230,7 @@ struct SnapshotReader {
     /// A reader of the next `count` bytes, which this one skips.
     mutating func part(_ count: Int) throws(LexiconSnapshot.Failure) -> SnapshotReader {
         let start = try take(count)
-        return SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[start ..< start + count]))
+        return SnapshotReader(UnsafeRawBufferPointer(rebasing: bytes[start ..< start + count]), permanent: permanent)
     }
 
     /// The gazetteer part: place names, demonyms over the same entries, countries.
@@ -307,77 +300,66 @@ struct SnapshotReader {
         return E.byteTable[code].1
     }
 
-    mutating func raw<T: FixedWidthInteger>(_ type: T.Type) throws(LexiconSnapshot.Failure) -> [T] {
-        let count = try count(elementSize: MemoryLayout<T>.size)
-        let start = try take(count * MemoryLayout<T>.size)
-        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[start ..< start + count * MemoryLayout<T>.size]))
-            initialized = count
-        }
+    /// Skips the zero bytes ``SnapshotWriter/align(_:)`` wrote.
+    mutating func align(_ alignment: Int) throws(LexiconSnapshot.Failure) {
+        let padding = (alignment - offset % alignment) % alignment
+        _ = try take(padding)
     }
 
-    /// An unsigned LEB128 number of at most five bytes (larger is malformed).
-    @inline(__always)
-    mutating func varint() throws(LexiconSnapshot.Failure) -> Int {
-        // Read bytes directly when five are left: the slot entries are ~600,000 varint pairs.
-        let checked = remaining < 5
-        var value = 0
-        var shift = 0
-        while true {
-            let byte = checked ? try u8() : bytes[offset]
-            if !checked { offset += 1 }
-            value |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-            guard shift < 35 else { throw .malformed("number too long at byte \(offset)") }
+    /// The next `count` values of `T`: in place when this snapshot is permanent and they are aligned,
+    /// else a copy.
+    mutating func frozen<T: BitwiseCopyable>(_ count: Int, of type: T.Type) throws(LexiconSnapshot.Failure) -> FrozenBuffer<T> {
+        guard count >= 0, count <= remaining / MemoryLayout<T>.stride else { throw .malformed("count \(count) at byte \(offset) exceeds the data") }
+        let start = try take(count * MemoryLayout<T>.stride)
+        let bytes = UnsafeRawBufferPointer(rebasing: self.bytes[start ..< start + count * MemoryLayout<T>.stride])
+        if permanent, let base = bytes.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+            return FrozenBuffer(permanent: base.bindMemory(to: T.self, capacity: count), count: count)
         }
+        return FrozenBuffer(copying: bytes, count: count)
     }
 
-    /// Reads what ``SnapshotWriter/index(_:)`` wrote, filling the slot array in one pass (empty slots
-    /// are written as the gaps are met, so the array is not cleared first).
+    /// Reads what ``SnapshotWriter/index(_:)`` wrote.
+    ///
+    /// A snapshot read into copies (anything but the one compiled into the binary) has every slot
+    /// and posting checked, so damaged bytes are reported, never read out of bounds. The compiled-in
+    /// snapshot is checked whole by the test suite (which reads it into copies); at run time only its
+    /// sizes are, so that its 12 MB of slots are not all touched before the first lookup.
     mutating func index(values: Int) throws(LexiconSnapshot.Failure) -> HashIndex {
         let size = Int(try u32())
         let shift = try u32()
         guard size > 0, size.nonzeroBitCount == 1, size <= 1 << 30, UInt64(shift) == UInt64(64 - size.trailingZeroBitCount) else {
             throw .malformed("bad index size \(size) or shift \(shift)")
         }
-        let occupied = try count(elementSize: 10)
-        // A lookup walks slots until it meets its key or an empty one: a full table would never end.
-        guard occupied < size else { throw .malformed("index without an empty slot") }
-        var failure: LexiconSnapshot.Failure?
-        var postingCount = 0
-        let slots = [IndexSlot](unsafeUninitializedCapacity: size) { slots, initialized in
-            let empty = IndexSlot(key: 0, start: 0, end: 0)
-            var filled = 0
-            var previous = 0
-            do throws(LexiconSnapshot.Failure) {
-                for _ in 0 ..< occupied {
-                    let slot = previous + (try varint())
-                    let key = try u64()
-                    let count = try varint()
-                    guard slot >= filled, slot < size, key != 0, count <= values, postingCount + count <= Int(Int32.max) else {
-                        throw .malformed("bad index slot \(slot)")
-                    }
-                    while filled < slot { slots[filled] = empty; filled += 1 }
-                    slots[slot] = IndexSlot(key: key, start: Int32(postingCount), end: Int32(postingCount + count))
-                    filled = slot + 1
-                    previous = slot
-                    postingCount += count
-                }
-            } catch {
-                failure = error
+        let postingCount = Int(try u32())
+        let filterCount = Int(try u32())
+        guard filterCount > 0, filterCount.nonzeroBitCount == 1 else { throw .malformed("bad filter size \(filterCount)") }
+        try align(16)
+        let slots = try frozen(size, of: IndexSlot.self)
+        let postings = try frozen(postingCount, of: Int32.self)
+        try align(8)
+        let filter = try frozen(filterCount, of: UInt64.self)
+        if !permanent { try Self.check(slots: slots, postings: postings, values: values) }
+        return HashIndex(slots: slots, postings: postings, shift: UInt64(shift), filter: filter)
+    }
+
+    /// Every occupied slot's postings follow the previous one's, empty slots hold none, at least one
+    /// slot is empty (a lookup walks until it meets one) and every posting names an entry.
+    static func check(slots: FrozenBuffer<IndexSlot>, postings: FrozenBuffer<Int32>, values: Int) throws(LexiconSnapshot.Failure) {
+        var next: Int32 = 0
+        var sawEmpty = false
+        for slot in slots {
+            if slot.key == 0 {
+                guard slot.start == 0, slot.end == 0 else { throw .malformed("empty index slot with postings") }
+                sawEmpty = true
+                continue
             }
-            while filled < size { slots[filled] = empty; filled += 1 }
-            initialized = size
+            guard slot.start == next, slot.end >= slot.start else { throw .malformed("bad index slot") }
+            next = slot.end
         }
-        if let failure { throw failure }
-        let postings = try raw(Int32.self)
-        guard postingCount == postings.count, postings.allSatisfy({ $0 >= 0 && Int($0) < values }) else {
+        guard sawEmpty else { throw .malformed("index without an empty slot") }
+        guard Int(next) == postings.count, postings.allSatisfy({ $0 >= 0 && Int($0) < values }) else {
             throw .malformed("postings out of range")
         }
-        let filter = try raw(UInt64.self)
-        guard !filter.isEmpty, filter.count.nonzeroBitCount == 1 else { throw .malformed("bad filter size \(filter.count)") }
-        return HashIndex(slots: slots, postings: postings, shift: UInt64(shift), filter: filter)
     }
 
     /// A table with its own entries.

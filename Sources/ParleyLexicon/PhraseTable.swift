@@ -29,20 +29,23 @@ public struct PhraseMatch: Hashable, Sendable {
 /// The entries a phrase names, in lexicon priority order, without copying them.
 public struct PhraseValues<Value>: RandomAccessCollection {
     @usableFromInline let values: [Value]
-    @usableFromInline let postings: ArraySlice<Int32>
+    @usableFromInline let postings: FrozenBuffer<Int32>
+    @usableFromInline let range: Range<Int>
 
-    @inlinable init(values: [Value], postings: ArraySlice<Int32>) {
+    @inlinable init(values: [Value], postings: FrozenBuffer<Int32>, range: Range<Int>) {
         self.values = values
         self.postings = postings
+        self.range = range
     }
 
     /// The first position (always 0).
     @inlinable public var startIndex: Int { 0 }
     /// One past the last position.
-    @inlinable public var endIndex: Int { postings.count }
+    @inlinable public var endIndex: Int { range.count }
     /// The entry at `position`.
     @inlinable public subscript(position: Int) -> Value {
-        values[Int(postings[postings.startIndex + position])]
+        precondition(position >= 0 && position < range.count, "phrase value index out of range")
+        return values[Int(postings[range.lowerBound + position])]
     }
 }
 
@@ -50,7 +53,7 @@ extension PhraseValues: Sendable where Value: Sendable {}
 
 /// One slot of a ``HashIndex``: a sequence hash and its posting range, in one 16-byte cache-friendly cell.
 @usableFromInline
-struct IndexSlot: Sendable {
+struct IndexSlot: Sendable, BitwiseCopyable {
     /// The stored key (0 = empty slot).
     @usableFromInline var key: UInt64
     /// The first posting.
@@ -75,15 +78,18 @@ struct IndexSlot: Sendable {
 /// and the slot arrays of the large tables are megabytes, so such a probe used to miss the cache. A
 /// blocked Bloom filter of 8 bits per key (two bits in one 64-bit word, about 5 % false positives) sits
 /// in front: small enough to stay in cache, it answers most misses without touching the slots.
+///
+/// The three arrays are ``FrozenBuffer``s: the bundled tables' are read in place from the snapshot
+/// compiled into the binary.
 @usableFromInline
 struct HashIndex: Sendable {
-    @usableFromInline let slots: [IndexSlot]
-    @usableFromInline let postings: [Int32]
+    @usableFromInline let slots: FrozenBuffer<IndexSlot>
+    @usableFromInline let postings: FrozenBuffer<Int32>
     @usableFromInline let mask: Int
     /// A key's home slot is its top bits: `key >> shift` (so building can insert in slot order).
     @usableFromInline let shift: UInt64
     /// The Bloom filter: a key may be present only if both of its bits are set in its word.
-    @usableFromInline let filter: [UInt64]
+    @usableFromInline let filter: FrozenBuffer<UInt64>
     @usableFromInline let filterMask: Int
 
     /// The filter's size in 64-bit words for `keys` keys: a power of two, 8 bits a key.
@@ -93,7 +99,14 @@ struct HashIndex: Sendable {
         return words
     }
 
+    /// An index over copies of built arrays.
     init(slots: [IndexSlot], postings: [Int32], shift: UInt64, filter: [UInt64]) {
+        self.init(slots: FrozenBuffer(slots), postings: FrozenBuffer(postings), shift: shift, filter: FrozenBuffer(filter))
+    }
+
+    /// An index over frozen arrays; `slots` and `filter` have power-of-two sizes, and every slot's
+    /// posting range lies within `postings` (the snapshot reader checks this).
+    init(slots: FrozenBuffer<IndexSlot>, postings: FrozenBuffer<Int32>, shift: UInt64, filter: FrozenBuffer<UInt64>) {
         self.slots = slots
         self.postings = postings
         self.mask = slots.count - 1
@@ -206,7 +219,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     @inlinable
     public func values(of match: PhraseMatch) -> PhraseValues<Value> {
         let index = match.letterCase == .exact ? exactIndex : foldedIndex
-        return PhraseValues(values: values, postings: index.postings[Int(match.postings.lowerBound) ..< Int(match.postings.upperBound)])
+        return PhraseValues(values: values, postings: index.postings,
+                            range: Int(match.postings.lowerBound) ..< Int(match.postings.upperBound))
     }
 
     /// The position in ``entries`` of the best entry a match names, so a caller can keep it and read
@@ -239,7 +253,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
         let hashes = letterCase == .exact ? exact : folded
         guard !hashes.isEmpty, let match = longestMatch(in: hashes, from: 0, case: letterCase),
               match.length == hashes.count else {
-            return PhraseValues(values: values, postings: [])
+            return PhraseValues(values: values, postings: exactIndex.postings, range: 0 ..< 0)
         }
         return values(of: match)
     }

@@ -99,7 +99,7 @@ extension HashIndex {
     /// The same index with every posting `p` replaced by `remap[p]` (no change when `remap` is empty).
     func renumbered(_ remap: [Int32]) -> HashIndex {
         guard !remap.isEmpty else { return self }
-        return HashIndex(slots: slots, postings: postings.map { remap[Int($0)] }, shift: shift, filter: filter)
+        return HashIndex(slots: slots, postings: FrozenBuffer(postings.map { remap[Int($0)] }), shift: shift, filter: filter)
     }
 }
 

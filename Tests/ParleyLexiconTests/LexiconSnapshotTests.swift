@@ -58,6 +58,43 @@ import Testing
         #expect(LexiconSnapshot.encode(decoded) == [UInt8](embedded))
     }
 
+    /// The compiled-in snapshot's indexes are used where they lie, and answer like copies that were
+    /// checked slot by slot.
+    @Test func embeddedIndexesAreReadInPlace() throws {
+        let embedded = LexiconSnapshot.embedded
+        let inPlace = try LexiconSnapshot.decode(embedded, permanent: true)
+        let copied = try LexiconSnapshot.decode(embedded)
+        let start = UInt(bitPattern: embedded.baseAddress!)
+        let bytes = start ..< start + UInt(embedded.count)
+        #expect(bytes.contains(UInt(bitPattern: inPlace.places.names.exactIndex.slots.base)))
+        #expect(bytes.contains(UInt(bitPattern: inPlace.hedges.foldedIndex.filter.base)))
+        #expect(!bytes.contains(UInt(bitPattern: copied.places.names.exactIndex.slots.base)))
+        for phrase in ["Kyiv", "United States", "Paris", "Black Sea", "Nowhereville"] {
+            #expect(Array(inPlace.places.names.lookup(phrase)) == Array(copied.places.names.lookup(phrase)), "\(phrase)")
+        }
+        #expect(LexiconSnapshot.encode(inPlace) == [UInt8](embedded))
+    }
+
+    /// What a copied index must satisfy before lookups may trust it (a lookup reads postings
+    /// unchecked and walks slots until an empty one).
+    @Test(arguments: [
+        ([IndexSlot(key: 7, start: 0, end: 2), IndexSlot(key: 0, start: 0, end: 0)], [0, 1] as [Int32], nil as String?),
+        ([IndexSlot(key: 7, start: 0, end: 2), IndexSlot(key: 9, start: 2, end: 2)], [0, 1], "index without an empty slot"),
+        ([IndexSlot(key: 7, start: 0, end: 3), IndexSlot(key: 0, start: 0, end: 0)], [0, 1], "postings out of range"),
+        ([IndexSlot(key: 7, start: 1, end: 2), IndexSlot(key: 0, start: 0, end: 0)], [0, 1], "bad index slot"),
+        ([IndexSlot(key: 7, start: 0, end: 2), IndexSlot(key: 0, start: 0, end: 1)], [0, 1], "empty index slot with postings"),
+        ([IndexSlot(key: 7, start: 0, end: 2), IndexSlot(key: 0, start: 0, end: 0)], [0, 5], "postings out of range"),
+    ])
+    func indexChecks(slots: [IndexSlot], postings: [Int32], failure: String?) {
+        let result = Result { () throws(LexiconSnapshot.Failure) in
+            try SnapshotReader.check(slots: FrozenBuffer(slots), postings: FrozenBuffer(postings), values: 2)
+        }
+        switch result {
+        case .success: #expect(failure == nil)
+        case .failure(let error): #expect(error == .malformed(failure ?? "none"))
+        }
+    }
+
     @Test func decodedTablesAnswerLikeBuiltOnes() throws {
         let bytes = LexiconSnapshot.encode(Self.small, fileSizes: Self.smallSizes)
         let decoded = try Self.decode(bytes)
