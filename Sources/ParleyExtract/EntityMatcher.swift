@@ -227,9 +227,9 @@ final class EntityMatcher {
 
     private func lineBreakBefore(_ index: Int) -> Bool {
         guard index > 0 else { return true }
-        let gap = document.tokens[index - 1].range.end..<document.tokens[index].range.start
-        guard !gap.isEmpty else { return false }
-        return document.withUTF8 { bytes in gap.contains { bytes[$0] == 0x0A } }
+        let gap = TextRange(document.tokens[index - 1].range.end, document.tokens[index].range.start)
+        guard gap.start < gap.end else { return false }
+        return facts.bytes.of(gap).contains(0x0A)
     }
 
     /// A lone name in a results line follows a break, not a word (`c Knight b Hollioake 2` is a bowler).

@@ -57,21 +57,18 @@ final class EntityResolver {
 
     /// The key of the document text in `range`.
     private func nameKey(range: TextRange) -> UInt64 {
-        document.withUTF8 { Self.mixed(Self.fnv(Self.fnvBasis, UnsafeBufferPointer(rebasing: $0[range.start..<range.end]))) }
+        Self.mixed(Self.fnv(Self.fnvBasis, facts.bytes.of(range)))
     }
 
     /// The key of tokens joined by single spaces (what ``written(_:)`` makes), without making it.
     private func nameKey(tokens: Range<Int>) -> UInt64 {
         guard tokens.count > 1 else { return nameKey(token: tokens.lowerBound) }
-        return document.withUTF8 { bytes in
-            var hash = Self.fnvBasis
-            for index in tokens {
-                if index > tokens.lowerBound { hash = Self.fnv(hash, 0x20) }
-                let range = document.tokens[index].range
-                hash = Self.fnv(hash, UnsafeBufferPointer(rebasing: bytes[range.start..<range.end]))
-            }
-            return Self.mixed(hash)
+        var hash = Self.fnvBasis
+        for index in tokens {
+            if index > tokens.lowerBound { hash = Self.fnv(hash, 0x20) }
+            hash = Self.fnv(hash, facts.bytes.of(document.tokens[index].range))
         }
+        return Self.mixed(hash)
     }
 
     /// An entity being assembled. Name words and forms carry their byte keys (`nameKey`), so a

@@ -7,6 +7,8 @@ import ParleyModel
 /// up front into flat arrays; a token's text as a `String` is built only when a rule asks for it
 /// (``text``, ``lower``), because most tokens are only ever probed by hash.
 final class TokenFacts {
+    /// The document's UTF-8 bytes.
+    let bytes: DocumentBytes
     /// The token's text, built on access.
     let text: TokenTexts
     /// Lower-cased text, built on access.
@@ -73,9 +75,11 @@ final class TokenFacts {
         let isASCII = Array(ascii)
         let exactHashes = Array(exact)
         let foldedHashes = Array(folded)
-        self.text = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: exactHashes, lowered: false,
+        let bytes = DocumentBytes(document)
+        self.bytes = bytes
+        self.text = TokenTexts(bytes: bytes, tokens: tokens, isASCII: isASCII, hashes: exactHashes, lowered: false,
                                hasUnicodeTwins: hasTwins)
-        self.lower = TokenTexts(source: document.text, tokens: tokens, isASCII: isASCII, hashes: foldedHashes, lowered: true,
+        self.lower = TokenTexts(bytes: bytes, tokens: tokens, isASCII: isASCII, hashes: foldedHashes, lowered: true,
                                 hasUnicodeTwins: hasTwins)
         self.length = Array(length)
         self.kinds = Array(kinds)
@@ -142,13 +146,38 @@ final class TokenFacts {
     }
 }
 
+/// A copy of a document's UTF-8 bytes that the rules slice directly.
+///
+/// The text is a `String`; every read of a token's bytes went through
+/// `withContiguousStorageIfAvailable` on it (~100 instructions a call, ~10⁵ calls per thousand
+/// articles). One copy per document (a few kilobytes) makes each read a slice.
+final class DocumentBytes {
+    /// All of the text's bytes.
+    let all: UnsafeBufferPointer<UInt8>
+
+    init(_ document: Document) {
+        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(document.byteCount, 1))
+        document.withUTF8 { _ = copy.initialize(from: $0) }
+        all = UnsafeBufferPointer(rebasing: copy[0 ..< document.byteCount])
+    }
+
+    deinit { UnsafeMutableRawPointer(mutating: all.baseAddress!).deallocate() }
+
+    /// The bytes of `range`.
+    @inline(__always)
+    func of(_ range: TextRange) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: all[range.start ..< range.end])
+    }
+}
+
 /// The tokens of one document as `String`s, made when a rule reads one: most tokens are only ever
 /// looked up by hash, so building a `String` (or two) for each of them up front was wasted work.
 ///
 /// A class: the matchers call it through ``TokenFacts`` tens of thousands of times per document, and
 /// each call on a struct copied it out, retaining and releasing its four arrays and its string.
 final class TokenTexts {
-    let source: String
+    /// The document's bytes, shared by the exact and the lower-cased texts.
+    let bytes: DocumentBytes
     let tokens: [Token]
     /// Whether each token's bytes are all ASCII (so comparing bytes is comparing strings).
     let isASCII: [Bool]
@@ -159,8 +188,8 @@ final class TokenTexts {
     /// Whether the document holds a character `String` equates with ASCII text (``hasUnicodeTwins(_:)``).
     let hasUnicodeTwins: Bool
 
-    init(source: String, tokens: [Token], isASCII: [Bool], hashes: [UInt64], lowered: Bool, hasUnicodeTwins: Bool) {
-        self.source = source
+    init(bytes: DocumentBytes, tokens: [Token], isASCII: [Bool], hashes: [UInt64], lowered: Bool, hasUnicodeTwins: Bool) {
+        self.bytes = bytes
         self.tokens = tokens
         self.isASCII = isASCII
         self.hashes = hashes
@@ -170,13 +199,7 @@ final class TokenTexts {
 
     /// The text of token `index`.
     subscript(index: Int) -> String {
-        let range = tokens[index].range
-        if let string = source.utf8.withContiguousStorageIfAvailable({
-            Self.string(UnsafeBufferPointer(rebasing: $0[range.start..<range.end]), lowered: lowered)
-        }) { return string }
-        // Only a string without contiguous UTF-8 (never one Parley built) gets here.
-        return ContiguousArray(source.utf8.dropFirst(range.start).prefix(range.end - range.start))
-            .withUnsafeBufferPointer { Self.string($0, lowered: lowered) }
+        Self.string(bytes.of(tokens[index].range), lowered: lowered)
     }
 
     /// Whether token `index` reads `word` (lower-cased when these texts are), as `self[index] == word`
@@ -230,9 +253,7 @@ final class TokenTexts {
 
     /// `body` over the token's UTF-8 bytes as they are in the text (never lower-cased).
     func withBytes<Result>(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let range = tokens[index].range
-        return source.utf8.withContiguousStorageIfAvailable { body(UnsafeBufferPointer(rebasing: $0[range.start..<range.end])) }
-            ?? ContiguousArray(source.utf8.dropFirst(range.start).prefix(range.end - range.start)).withUnsafeBufferPointer(body)
+        body(bytes.of(tokens[index].range))
     }
 
     /// Whether token `index` holds the ASCII byte `byte` (which never occurs inside a multi-byte
