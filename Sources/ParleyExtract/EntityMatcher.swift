@@ -421,9 +421,9 @@ final class EntityMatcher {
             context = Context()
             return run.upperBound
         }
-        let endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.exact[run.upperBound - 1])
+        lazy var endsWithHead = run.count >= 2 && Self.organizationHeads.contains(facts.exact[run.upperBound - 1])
             && !Self.eventHeads.contains(facts.exact[run.upperBound - 1])
-        let institutionLike = run.contains { index in
+        lazy var institutionLike = run.contains { index in
             Self.organizationHeads.contains(facts.exact[index]) && (index == run.upperBound - 1
                 || (index + 1 < run.upperBound && Words.ofOrFor.contains(facts.folded[index + 1])))
         }
@@ -722,7 +722,7 @@ final class EntityMatcher {
         }
         // "Analysts said": a lone sentence-initial word next to a speech verb is a person only if
         // it looks like a name (a known surname, or not a plural common noun).
-        let nextIsParticiple = name.upperBound < sentence.upperBound && facts.lower.hasSuffix(name.upperBound, "ing")
+        lazy var nextIsParticiple = name.upperBound < sentence.upperBound && facts.lower.hasSuffix(name.upperBound, "ing")
         if hasSpeechContext(name, sentence: sentence),
            !(startsSentence && name.count == 1 && !lexicon.isSurname(facts.exact[name.lowerBound]) && (first.hasSuffix("s") || nextIsParticiple)) {
             person.rule = "speech-verb"
