@@ -140,6 +140,30 @@ struct HashIndex: Sendable {
     }
 }
 
+extension HashIndex {
+    /// The longest phrase of at most `maxTokens` tokens whose sequence hash this index holds,
+    /// starting at `start` (see ``PhraseTable/longestMatch(in:from:case:)``).
+    @inlinable
+    func longestMatch<Hashes: RandomAccessCollection>(
+        in hashes: Hashes, from start: Hashes.Index, maxTokens: Int, case letterCase: LetterCase
+    ) -> PhraseMatch? where Hashes.Element == UInt64 {
+        var sequence = TokenHash.sequenceSeed
+        var best: PhraseMatch?
+        var position = start
+        var length = 0
+        while position < hashes.endIndex, length < maxTokens {
+            sequence = TokenHash.combine(sequence, hashes[position])
+            guard let slot = slot(for: sequence) else { break }
+            length += 1
+            if slot.start < slot.end {
+                best = PhraseMatch(length: length, postings: slot.start ..< slot.end, letterCase: letterCase)
+            }
+            position = hashes.index(after: position)
+        }
+        return best
+    }
+}
+
 /// A dictionary from token sequences to lexicon entries, with longest-match lookup from any token.
 ///
 /// Phrases are split into tokens like document text (see `Lexicons/README.md`), each token is hashed
@@ -178,21 +202,12 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     public func longestMatch<Hashes: RandomAccessCollection>(
         in hashes: Hashes, from start: Hashes.Index, case letterCase: LetterCase
     ) -> PhraseMatch? where Hashes.Element == UInt64 {
-        let index = letterCase == .exact ? exactIndex : foldedIndex
-        var sequence = TokenHash.sequenceSeed
-        var best: PhraseMatch?
-        var position = start
-        var length = 0
-        while position < hashes.endIndex, length < maxTokens {
-            sequence = TokenHash.combine(sequence, hashes[position])
-            guard let slot = index.slot(for: sequence) else { break }
-            length += 1
-            if slot.start < slot.end {
-                best = PhraseMatch(length: length, postings: slot.start ..< slot.end, letterCase: letterCase)
-            }
-            position = hashes.index(after: position)
+        // Each index is searched where it is stored: choosing one into a local copied it (retaining
+        // its buffers) on every lookup.
+        switch letterCase {
+        case .exact: exactIndex.longestMatch(in: hashes, from: start, maxTokens: maxTokens, case: .exact)
+        case .folded: foldedIndex.longestMatch(in: hashes, from: start, maxTokens: maxTokens, case: .folded)
         }
-        return best
     }
 
     /// The entries a single token names (a one-token phrase), without a longest-match scan.
@@ -201,7 +216,7 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     ///   - hash: the token's hash, of the variant `letterCase` names.
     ///   - letterCase: exact or folded.
     /// - Returns: the match, or nil when no one-token phrase has this hash.
-    @inlinable
+    @inlinable @inline(__always)
     public func match(token hash: UInt64, case letterCase: LetterCase) -> PhraseMatch? {
         // Each index is probed where it is stored: choosing one into a local copied it, retaining and
         // releasing its three arrays on every lookup.
@@ -218,9 +233,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// - Returns: a view of the entries; it does not copy them.
     @inlinable
     public func values(of match: PhraseMatch) -> PhraseValues<Value> {
-        let index = match.letterCase == .exact ? exactIndex : foldedIndex
-        return PhraseValues(values: values, postings: index.postings,
-                            range: Int(match.postings.lowerBound) ..< Int(match.postings.upperBound))
+        PhraseValues(values: values, postings: match.letterCase == .exact ? exactIndex.postings : foldedIndex.postings,
+                     range: Int(match.postings.lowerBound) ..< Int(match.postings.upperBound))
     }
 
     /// The position in ``entries`` of the best entry a match names, so a caller can keep it and read
@@ -231,8 +245,11 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// The position in ``entries`` of the entry at `position` (0 = best) among those a match names.
     @inlinable
     public func entryIndex(of match: PhraseMatch, at position: Int) -> Int {
-        let index = match.letterCase == .exact ? exactIndex : foldedIndex
-        return Int(index.postings[Int(match.postings.lowerBound) + position])
+        let posting = Int(match.postings.lowerBound) + position
+        switch match.letterCase {
+        case .exact: return Int(exactIndex.postings[posting])
+        case .folded: return Int(foldedIndex.postings[posting])
+        }
     }
 
     /// `body` over the entries in place: a caller reads the fields it needs of one entry
