@@ -73,15 +73,24 @@ final class EntityResolver {
 
     /// An entity being assembled. Name words and forms carry their byte keys (`nameKey`), so a
     /// repeated mention is matched and merged without building its strings again.
+    ///
+    /// Most entities have a one-word or two-word name and one form: the name's tokens and the first
+    /// form are held inline, and only further forms go to arrays (each draft used to allocate three
+    /// small arrays, and freeing them was a tenth of resolving).
     private struct Draft {
         var type: EntityType
         var name: String
-        /// The keys of the name's words (only their number and the last one are compared).
-        var nameTokenKeys: [UInt64]
+        /// The tokens of the longest name seen; their keys are compared (the number and the last one)
+        /// and indexed, and are computed again from the tokens when needed.
+        var nameTokens: Range<Int>
+        /// The key of the name's last word.
+        var lastNameKey: UInt64
         /// The key of the name words joined by spaces.
         var fullNameKey: UInt64
-        var forms: [String] = []
-        var formKeys: [UInt64] = []
+        /// The first form as written and its key; nil until the first mention.
+        var firstForm: (key: UInt64, text: String)?
+        var moreForms: [String] = []
+        var moreFormKeys: [UInt64] = []
         var roles: [String] = []
         var affiliation: String?
         var honorific: String?
@@ -91,9 +100,20 @@ final class EntityResolver {
 
         /// Adds a form unless one with the same bytes is there; `form` is built only when it is new.
         mutating func addForm(key: UInt64, _ form: () -> String) {
-            guard !formKeys.contains(key) else { return }
-            forms.append(form())
-            formKeys.append(key)
+            guard let first = firstForm else {
+                firstForm = (key, form())
+                return
+            }
+            guard key != first.key, !moreFormKeys.contains(key) else { return }
+            moreForms.append(form())
+            moreFormKeys.append(key)
+        }
+
+        /// `body` over every form (its key and text), in the order first seen.
+        func forEachForm(_ body: (UInt64, String) -> Void) {
+            guard let first = firstForm else { return }
+            body(first.key, first.text)
+            for index in moreForms.indices { body(moreFormKeys[index], moreForms[index]) }
         }
     }
 
@@ -164,7 +184,7 @@ final class EntityResolver {
                 if draftIndex == nil { draftIndex = bySurname[lastKey] }
                 // "Visser spoke first. … Anneke Visser left": the full name of a surname seen alone earlier.
                 if draftIndex == nil, count >= 2,
-                   let lone = byKey[Self.draftKey(.person, lastKey)], drafts[lone].nameTokenKeys.count == 1 {
+                   let lone = byKey[Self.draftKey(.person, lastKey)], drafts[lone].nameTokens.count == 1 {
                     draftIndex = lone
                 }
                 // A single token may be the given name or surname of a known person.
@@ -175,16 +195,17 @@ final class EntityResolver {
                 index = existing
             } else {
                 drafts.append(Draft(type: type, name: candidates[candidateIndex].canonical ?? document.string(surfaceRange),
-                                    nameTokenKeys: tokens.map { nameKey(token: $0) }, fullNameKey: writtenKey))
+                                    nameTokens: tokens, lastNameKey: lastKey, fullNameKey: writtenKey))
                 index = drafts.count - 1
             }
             // Mutated in place: copying a draft out and back would copy its growing mention list on
             // every mention (quadratic for a name repeated thousands of times).
-            if type == .person, count > drafts[index].nameTokenKeys.count,
-               lastKey == drafts[index].nameTokenKeys.last || drafts[index].nameTokenKeys.count == 1 {
+            if type == .person, count > drafts[index].nameTokens.count,
+               lastKey == drafts[index].lastNameKey || drafts[index].nameTokens.count == 1 {
                 // The longest full form names a person ("Trump" seen first, "Donald Trump" later).
                 drafts[index].name = document.string(surfaceRange)
-                drafts[index].nameTokenKeys = tokens.map { nameKey(token: $0) }
+                drafts[index].nameTokens = tokens
+                drafts[index].lastNameKey = lastKey
                 drafts[index].fullNameKey = writtenKey
             }
             drafts[index].addForm(key: nameKey(range: surfaceRange)) { document.string(surfaceRange) }
@@ -197,7 +218,8 @@ final class EntityResolver {
             drafts[index].mentions.append(Mention(range: surfaceRange, rule: candidates[candidateIndex].rule))
             byKey[key] = index
             if type == .person {
-                for tokenKey in drafts[index].nameTokenKeys {
+                for token in drafts[index].nameTokens {
+                    let tokenKey = token == drafts[index].nameTokens.upperBound - 1 ? drafts[index].lastNameKey : nameKey(token: token)
                     byNameToken[tokenKey] = max(byNameToken[tokenKey] ?? index, index)
                 }
                 if count >= 2 {
@@ -228,10 +250,10 @@ final class EntityResolver {
     private func bareOrganizationNames(_ drafts: [Draft]) -> (byName: UInt64Map<Int>, hashes: [UInt64]) {
         var byName = UInt64Map<Int>(capacity: 8)
         var hashes: [UInt64] = []
-        for index in drafts.indices where drafts[index].type == .organization && drafts[index].nameTokenKeys.count == 1 {
-            for form in drafts[index].forms where !form.contains(" ") {
-                let key = Self.nameKey(form)
-                guard byName[key] == nil else { continue }
+        for index in drafts.indices where drafts[index].type == .organization && drafts[index].nameTokens.count == 1 {
+            // A form's key is the name key of its text (both hash the same bytes).
+            drafts[index].forEachForm { key, form in
+                guard !form.contains(" "), byName[key] == nil else { return }
                 byName[key] = index
                 hashes.append(TokenHash.exact(form))
             }
@@ -290,14 +312,16 @@ final class EntityResolver {
         entities.reserveCapacity(drafts.count)
         for draftIndex in order {
             // Moved out, not copied: the entity takes over the draft's strings and arrays.
-            var draft = Draft(type: .person, name: "", nameTokenKeys: [], fullNameKey: 0)
+            var draft = Draft(type: .person, name: "", nameTokens: 0 ..< 0, lastNameKey: 0, fullNameKey: 0)
             swap(&draft, &drafts[draftIndex])
             // Mostly in order already (bare mentions are added after the others).
             if zip(draft.mentions, draft.mentions.dropFirst()).contains(where: { $0.range.start > $1.range.start }) {
                 draft.mentions.sort { $0.range.start < $1.range.start }
             }
             var aliases: [String] = []
-            for form in draft.forms where form != draft.name && !aliases.contains(form) { aliases.append(form) }
+            draft.forEachForm { _, form in
+                if form != draft.name && !aliases.contains(form) { aliases.append(form) }
+            }
             entities.append(Entity(index: entities.count, type: draft.type, name: draft.name, aliases: aliases, roles: draft.roles,
                                    affiliation: draft.affiliation, honorific: draft.honorific, gender: draft.gender,
                                    mentions: draft.mentions))
