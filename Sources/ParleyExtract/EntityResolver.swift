@@ -197,6 +197,9 @@ final class EntityResolver {
                 drafts.append(Draft(type: type, name: candidates[candidateIndex].canonical ?? document.string(surfaceRange),
                                     nameTokens: tokens, lastNameKey: lastKey, fullNameKey: writtenKey))
                 index = drafts.count - 1
+                // Room for two mentions at once (entities average two in news text; growing from one
+                // reallocated).
+                drafts[index].mentions.reserveCapacity(2)
             }
             // Mutated in place: copying a draft out and back would copy its growing mention list on
             // every mention (quadratic for a name repeated thousands of times).
