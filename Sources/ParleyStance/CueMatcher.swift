@@ -37,7 +37,9 @@ struct CueMatcher {
         for (sentenceIndex, sentence) in document.sentences.enumerated() {
             var index = sentence.tokens.lowerBound
             while index < sentence.tokens.upperBound {
-                guard document.tokens[index].kind == .word, entityAt[index] == nil,
+                // The start-word bitmap first: it turns away almost every token from one load of the
+                // hash array, before the token and entity arrays are read.
+                guard tables.mayStartCue(folded[index]), document.tokens[index].kind == .word, entityAt[index] == nil,
                       let (length, cue) = longestCue(from: index, limit: sentence.tokens.upperBound) else {
                     index += 1
                     continue
@@ -65,8 +67,8 @@ struct CueMatcher {
         return true
     }
 
+    /// The longest cue starting at `start`, whose word ``StanceTables/mayStartCue(_:)`` admits.
     private func longestCue(from start: Int, limit: Int) -> (Int, CueEntry)? {
-        guard tables.mayStartCue(folded[start]) else { return nil }
         var best: (Int, CueEntry)?
         var sequence = TokenHash.sequenceSeed
         var index = start
