@@ -45,8 +45,7 @@ final class EntityMatcher {
         var counts = UInt64Map<Int>(capacity: 128)
         for sentence in document.sentences where sentence.tokens.count > 1 {
             for index in sentence.tokens.dropFirst() where facts.capitalized[index] && !facts.allCaps[index] {
-                let key = TokenMap<Int>.key(facts.exact[index])
-                counts[key] = (counts[key] ?? 0) + 1
+                counts.add(1, to: TokenMap<Int>.key(facts.exact[index]))
             }
         }
         return counts

@@ -50,18 +50,29 @@ public struct UInt64Map<Value> {
             entries[slot(key == 0 ? 1 : key)].value
         }
         set {
-            let key = key == 0 ? 1 : key
-            var index = slot(key)
-            if entries[index].key == 0 {
-                if (count + 1) * 2 > entries.count {
-                    grow()
-                    index = slot(key)
-                }
-                entries[index].key = key
-                count += 1
-            }
-            entries[index].value = newValue
+            let index = claim(key == 0 ? 1 : key)
+            entries.withUnsafeMutableBufferPointer { $0[index].value = newValue }
         }
+    }
+
+    /// Adds `amount` to the value under `key` (0 when absent) in one probe.
+    @inlinable public mutating func add(_ amount: Value, to key: UInt64) where Value: AdditiveArithmetic {
+        let index = claim(key == 0 ? 1 : key)
+        entries.withUnsafeMutableBufferPointer { $0[index].value = ($0[index].value ?? .zero) + amount }
+    }
+
+    /// The slot of stored key `key`, taken (and the map grown first if need be) when it is new.
+    @inlinable mutating func claim(_ key: UInt64) -> Int {
+        var index = slot(key)
+        if entries[index].key == 0 {
+            if (count + 1) * 2 > entries.count {
+                grow()
+                index = slot(key)
+            }
+            entries.withUnsafeMutableBufferPointer { $0[index].key = key }
+            count += 1
+        }
+        return index
     }
 
     @inlinable mutating func grow() {

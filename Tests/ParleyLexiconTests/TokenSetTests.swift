@@ -1,4 +1,5 @@
-import ParleyLexicon
+@testable import ParleyLexicon
+import ParleyTestSupport
 import Testing
 
 /// The hash-keyed word lists the matchers probe with per-token hashes.
@@ -47,5 +48,20 @@ import Testing
         for (value, key) in keys.enumerated() { map[key] = value }
         for (value, key) in keys.enumerated() { #expect(map[key] == value) }
         #expect(map[TokenHash.combine(TokenHash.sequenceSeed, 99_999)] == nil)
+    }
+
+    /// `add` counts like a dictionary with a default of 0, through growth and for key 0.
+    @Test func uint64MapAddCountsLikeADictionary() {
+        var map = UInt64Map<Int>(capacity: 2)
+        var reference: [UInt64: Int] = [:]
+        var random = SplitMix64(state: 42)
+        for _ in 0..<20_000 {
+            let key = random.next() % 3 == 0 ? 0 : TokenHash.combine(TokenHash.sequenceSeed, random.next() % 700)
+            let amount = Int(random.next() % 5)
+            map.add(amount, to: key)
+            reference[key, default: 0] += amount
+        }
+        for (key, total) in reference { #expect(map[key] == total) }
+        #expect(map.count == reference.count)
     }
 }
