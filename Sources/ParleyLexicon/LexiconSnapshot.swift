@@ -365,9 +365,18 @@ struct SnapshotReader {
     /// A table with its own entries.
     mutating func table<V: SnapshotValue>() throws(LexiconSnapshot.Failure) -> PhraseTable<V> {
         let count = try count(elementSize: 1)
-        var values: [V] = []
-        values.reserveCapacity(count)
-        for _ in 0 ..< count { values.append(try V.read(from: &self)) }
+        var failure: LexiconSnapshot.Failure?
+        let values = [V](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(LexiconSnapshot.Failure) {
+                while initialized < count {
+                    (buffer.baseAddress! + initialized).initialize(to: try V.read(from: &self))
+                    initialized += 1
+                }
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
         return try tableIndexes(values: values)
     }
 
