@@ -122,15 +122,19 @@ public struct JSONWriter: ~Copyable {
         if units < 0 { append(UInt8(ascii: "-")) }  // never "-0": zero takes the other branch
         let magnitude = units.magnitude
         appendDigits(Int(magnitude / 10_000))
-        var fraction = Int(magnitude % 10_000)
+        let fraction = Int(magnitude % 10_000)
         guard fraction != 0 else { return }
-        append(UInt8(ascii: "."))
-        var divisor = 1_000
-        while fraction != 0 {
-            append(UInt8(ascii: "0") + UInt8(fraction / divisor))
-            fraction %= divisor
-            divisor /= 10
-        }
+        // Four digits by constant divisors (a loop over a variable divisor divided in hardware),
+        // then cut after the last one that is not zero.
+        let digits = (UInt8(fraction / 1_000), UInt8(fraction / 100 % 10), UInt8(fraction / 10 % 10), UInt8(fraction % 10))
+        let length = digits.3 != 0 ? 4 : digits.2 != 0 ? 3 : digits.1 != 0 ? 2 : 1
+        reserve(5)
+        storage[count] = UInt8(ascii: ".")
+        storage[count + 1] = UInt8(ascii: "0") + digits.0
+        storage[count + 2] = UInt8(ascii: "0") + digits.1
+        storage[count + 3] = UInt8(ascii: "0") + digits.2
+        storage[count + 4] = UInt8(ascii: "0") + digits.3
+        count += 1 + length
     }
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) { beginValue(); append(value ? "true" : "false") }
