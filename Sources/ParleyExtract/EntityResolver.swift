@@ -268,9 +268,15 @@ final class EntityResolver {
     /// first word, which the matcher leaves alone ("Pirelli rose. … Pirelli said").
     private func addBareOrganization(_ index: Int, _ drafts: inout [Draft], byName: UInt64Map<Int>) -> Bool {
         guard let draft = byName[nameKey(token: index)] else { return false }
-        if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
+        if isCapitalizedInSentence(index + 1, with: index) { return false }
         drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "alias"))
         return true
+    }
+
+    /// Whether token `neighbour` exists, is capitalised and is in token `index`'s sentence: a bare
+    /// mention next to one is part of a longer name ("Trump Tower"), not the entity alone.
+    private func isCapitalizedInSentence(_ neighbour: Int, with index: Int) -> Bool {
+        neighbour >= 0 && neighbour < facts.count && facts.capitalized[neighbour] && facts.sentenceOf[neighbour] == facts.sentenceOf[index]
     }
 
     /// The candidate's tokens joined by spaces.
@@ -287,8 +293,8 @@ final class EntityResolver {
     private func addBareTeam(_ index: Int, _ drafts: inout [Draft], teams: Set<String>, byKey: UInt64Map<Int>) -> Bool {
         guard teams.contains(facts.text[index]), let draft = byKey[Self.draftKey(.organization, nameKey(token: index))],
               !isVenue(index) else { return false }
-        if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
-        if index > 0, facts.capitalized[index - 1], facts.sentenceOf[index - 1] == facts.sentenceOf[index] { return false }
+        if isCapitalizedInSentence(index + 1, with: index) { return false }
+        if isCapitalizedInSentence(index - 1, with: index) { return false }
         drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "team"))
         return true
     }
@@ -300,7 +306,7 @@ final class EntityResolver {
         if EntityMatcher.months.contains(facts.folded[index]), index + 1 < facts.count, facts.kinds[index + 1] == .number,
            facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
         // Not inside a longer capitalised name ("Trump Tower").
-        if index + 1 < facts.count, facts.capitalized[index + 1], facts.sentenceOf[index + 1] == facts.sentenceOf[index] { return false }
+        if isCapitalizedInSentence(index + 1, with: index) { return false }
         drafts[draft].mentions.append(Mention(range: document.tokens[index].range, rule: "alias"))
         drafts[draft].addForm(key: nameKey(token: index)) { facts.text[index] }
         return true

@@ -218,8 +218,8 @@ public struct PhraseTable<Value: Sendable>: Sendable {
     /// - Returns: the match, or nil when no one-token phrase has this hash.
     @inlinable @inline(__always)
     public func match(token hash: UInt64, case letterCase: LetterCase) -> PhraseMatch? {
-        // Each index is probed where it is stored: choosing one into a local copied it, retaining and
-        // releasing its three arrays on every lookup.
+        // Each index is probed where it is stored: choosing one into a local copied it (retaining its
+        // buffers) on every lookup.
         let key = TokenHash.combine(TokenHash.sequenceSeed, hash)
         guard let slot = letterCase == .exact ? exactIndex.slot(for: key) : foldedIndex.slot(for: key), slot.start < slot.end else {
             return nil
